@@ -1,0 +1,183 @@
+// The hub: title bar, sections with their status, footer; routes into section screens and overlays.
+import { Box, Text, useApp } from 'ink';
+import { useKeys } from './hooks/useKeys';
+import { useRef, useState } from 'react';
+import type { Answers } from '../src/answers/schema';
+import type { CommandContext } from '../src/commands/context';
+import type { HostReport } from '../src/host/types';
+import { ConfirmBox } from './components/ConfirmBox';
+import { Footer, type KeyHint } from './components/Footer';
+import { HelpOverlay } from './components/HelpOverlay';
+import { TitleBar } from './components/TitleBar';
+import { TooSmall } from './components/TooSmall';
+import { MIN_COLUMNS, MIN_ROWS, useTerminalSize } from './hooks/useTerminalSize';
+import { hubEntries, machineLabel, type HubEntry } from './hub-model';
+import { sectionList } from './section-list';
+import type { Section } from './sections';
+import { WizardContext, type WizardApi, type WizardState } from './state';
+import { color, symbols } from './theme';
+
+export interface AppProps {
+  report: HostReport;
+  initialAnswers: Answers;
+  appliedAnswers: Answers | null;
+  planOnlyReason: string | null;
+  /** Persists answers; returns false when the save failed (the hub then warns before quitting). */
+  save(answers: Answers): boolean;
+  onExit(code: number): void;
+  /** The command that opened the hub (root, log dir, flags); null in screen tests that do not need it. */
+  ctx?: CommandContext | null;
+  /** The hub's sections; the product's list unless a test passes its own. */
+  sections?: Section[];
+}
+
+const HUB_HELP = [
+  'The hub lists every part of the setup. Each line shows what is chosen now and whether it is complete.',
+  '✓ done   ! missing (required)   · optional   i information only.',
+  'Open a section with enter, change it, and esc brings you back here. Every confirmed change is saved at once.',
+  'Review & apply shows the plan: files with diffs, commands with risk tags, disks touched, reboot needed.',
+  'Keys: ↑/↓ or j/k move, enter opens, ? help, q quit, Ctrl-C leaves.',
+];
+
+export function App(props: AppProps) {
+  const { exit } = useApp();
+  const size = useTerminalSize();
+  const [answers, setAnswers] = useState(props.initialAnswers);
+  // Several confirmed changes may land before React renders again; each builds on the one before.
+  const answersRef = useRef(answers);
+  const [unsaved, setUnsaved] = useState(false);
+  const [cursor, setCursor] = useState(0);
+  const [route, setRoute] = useState<string | null>(null);
+  const [help, setHelp] = useState<{ title: string; lines: string[] } | null>(null);
+  const [quitting, setQuitting] = useState(false);
+
+  const state: WizardState = {
+    report: props.report,
+    answers,
+    appliedAnswers: props.appliedAnswers,
+    planOnlyReason: props.planOnlyReason,
+    unsaved,
+  };
+  const list = props.sections ?? sectionList;
+  const entries = hubEntries(state, list);
+
+  const tooSmall = size.columns < MIN_COLUMNS || size.rows < MIN_ROWS;
+  const leave = (code: number) => {
+    props.onExit(code);
+    exit();
+  };
+
+  const api: WizardApi = {
+    ...state,
+    update(change) {
+      const next = change(answersRef.current);
+      answersRef.current = next;
+      setAnswers(next);
+      setUnsaved(!props.save(next));
+    },
+    showHelp(title, lines) {
+      setHelp({ title, lines });
+    },
+    inputActive: help === null && !quitting,
+    command: props.ctx ?? null,
+  };
+
+  useKeys((input, key) => {
+    if (key.ctrl && input === 'c') {
+      if (quitting) leave(130);
+      else setQuitting(true);
+      return;
+    }
+    if (quitting) {
+      if (input === 'y' || input === 'Y') leave(0);
+      else if (input === 'n' || input === 'N' || key.escape) setQuitting(false);
+      return;
+    }
+    if (help) {
+      if (key.escape || input === '?' || input === 'q') setHelp(null);
+      return;
+    }
+    if (tooSmall) {
+      if (input === 'q') leave(0);
+      return;
+    }
+    if (route !== null || entries.length === 0) return;
+    if (input === 'q') setQuitting(true);
+    else if (input === '?') setHelp({ title: 'the hub', lines: HUB_HELP });
+    else if (key.upArrow || input === 'k') setCursor((c) => (c + entries.length - 1) % entries.length);
+    else if (key.downArrow || input === 'j') setCursor((c) => (c + 1) % entries.length);
+    else if (key.return) {
+      const entry = entries[cursor];
+      if (entry?.enabled) setRoute(entry.section.id);
+    }
+  });
+
+  if (tooSmall) {
+    return <TooSmall columns={size.columns} rows={size.rows} />;
+  }
+
+  const open = route ? list.find((s) => s.id === route) : undefined;
+  const hubHints: KeyHint[] = [
+    { keys: '↑↓/jk', label: 'move' },
+    { keys: 'enter', label: 'open' },
+    { keys: '?', label: 'help' },
+    { keys: 'q', label: 'quit' },
+  ];
+
+  return (
+    <WizardContext.Provider value={api}>
+      <Box flexDirection="column" width={size.columns} height={size.rows - 1}>
+        <TitleBar
+          title={`nix-mox · ${props.report.hostname ?? 'unknown host'}`}
+          right={machineLabel(props.report) + (props.planOnlyReason ? ' · plan only' : '')}
+        />
+        {props.planOnlyReason ? (
+          <Text color={color('warn')} wrap="wrap">
+            {symbols.warn} Plan only: {props.planOnlyReason}
+          </Text>
+        ) : null}
+        {quitting ? (
+          <ConfirmBox
+            question="Quit nix-mox?"
+            detail={
+              unsaved
+                ? 'Some changes could not be saved and will be lost.'
+                : 'Your answers are saved; reopen nix-mox to continue. (Ctrl-C again leaves at once.)'
+            }
+          />
+        ) : null}
+        {help ? <HelpOverlay title={help.title} lines={help.lines} /> : null}
+        <Box flexDirection="column" flexGrow={1} display={help || quitting ? 'none' : 'flex'}>
+          {open ? (
+            <open.Screen onBack={() => setRoute(null)} />
+          ) : (
+            <HubList entries={entries} cursor={cursor} width={size.columns} />
+          )}
+        </Box>
+        {open || help || quitting ? null : <Footer hints={hubHints} />}
+      </Box>
+    </WizardContext.Provider>
+  );
+}
+
+function HubList({ entries, cursor, width }: { entries: HubEntry[]; cursor: number; width: number }) {
+  const titleWidth = Math.max(...entries.map((e) => e.section.title.length)) + 2;
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {entries.map((e, i) => {
+        const selected = i === cursor;
+        return (
+          <Box key={e.section.id} width={width}>
+            <Text color={selected ? color('accent') : undefined} bold={selected}>
+              {selected ? `${symbols.pointer} ` : '  '}
+              {e.section.title.padEnd(titleWidth)}
+            </Text>
+            <Text color={color(e.tone)} wrap="truncate-end">
+              {e.marker} {e.summary}
+            </Text>
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}

@@ -1,0 +1,74 @@
+// Shows a frame at once, then the hub when detection and the saved answers are in.
+import { Box, Text, useApp } from 'ink';
+import { useKeys } from './hooks/useKeys';
+import { useEffect, useState } from 'react';
+import type { CommandContext } from '../src/commands/context';
+import { type Session, openSession } from '../src/session';
+import { App } from './App';
+import { Footer } from './components/Footer';
+import { TitleBar } from './components/TitleBar';
+import { color, symbols } from './theme';
+
+export interface RootDeps {
+  openSession(ctx: CommandContext): Promise<Session>;
+}
+
+const defaultDeps: RootDeps = { openSession };
+
+export function Root({
+  ctx,
+  deps,
+  onExit,
+}: {
+  ctx: CommandContext;
+  deps?: Partial<RootDeps> | undefined;
+  onExit(code: number): void;
+}) {
+  const { exit } = useApp();
+  const [session, setSession] = useState<Session | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const open = deps?.openSession ?? defaultDeps.openSession;
+
+  useEffect(() => {
+    open(ctx).then(setSession, (err: unknown) =>
+      setFailure(err instanceof Error ? err.message : String(err)),
+    );
+  }, [ctx, open]);
+
+  useKeys(
+    (input, key) => {
+      if (input === 'q' || (key.ctrl && input === 'c')) {
+        onExit(failure ? 1 : key.ctrl ? 130 : 0);
+        exit();
+      }
+    },
+    { isActive: session === null },
+  );
+
+  if (session) {
+    return (
+      <App
+        report={session.report}
+        initialAnswers={session.answers}
+        appliedAnswers={session.appliedAnswers}
+        planOnlyReason={session.planOnlyReason}
+        save={session.save}
+        onExit={onExit}
+        ctx={ctx}
+      />
+    );
+  }
+  return (
+    <Box flexDirection="column">
+      <TitleBar title="nix-mox" right="" />
+      {failure ? (
+        <Text color={color('bad')} wrap="wrap">
+          {symbols.bad} Could not start: {failure}
+        </Text>
+      ) : (
+        <Text>Detecting this machine (PCI devices, IOMMU groups, disks, pools, guests)…</Text>
+      )}
+      <Footer hints={[{ keys: 'q', label: 'quit' }]} />
+    </Box>
+  );
+}

@@ -1,0 +1,20 @@
+// Entry point of the bundle: real process streams, exit code, and a terminal left as it was found.
+import { runCli } from './cli';
+import { EXIT_INTERRUPTED } from './exit-codes';
+
+const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+
+process.on('SIGTERM', () => process.exit(EXIT_INTERRUPTED));
+
+const code = await runCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  stdin: process.stdin,
+  interactive,
+  env: process.env,
+  columns: process.stdout.columns ?? 80,
+  rows: process.stdout.rows ?? 24,
+});
+process.exitCode = code;
+// Ink or a child may keep handles open after the command is done; the command's answer is final.
+setImmediate(() => process.exit(code));
