@@ -1,6 +1,7 @@
-// Bundles the CLI into one minified ESM file. `--if-stale` skips the build when dist is newer than every source.
+// Bundles the CLI into one minified ESM entry (dist/nix-mox.js) plus chunks that load on demand, so starting
+// the wizard does not parse the code of commands and screens it has not reached yet. `--if-stale` skips the build when dist is newer than every source.
 import { build } from 'esbuild';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 const out = 'dist/nix-mox.js';
@@ -21,9 +22,13 @@ const stale =
 
 if (process.argv.includes('--if-stale') && !stale) process.exit(0);
 
+rmSync('dist', { recursive: true, force: true });
 await build({
-  entryPoints: ['src/main.ts'],
-  outfile: out,
+  entryPoints: { 'nix-mox': 'src/main.ts' },
+  outdir: 'dist',
+  entryNames: '[name]',
+  chunkNames: 'chunks/[name]-[hash]',
+  splitting: process.env.NOSPLIT ? false : true,
   bundle: true,
   minify: true,
   format: 'esm',
@@ -31,8 +36,21 @@ await build({
   target: 'node20',
   jsx: 'automatic',
   define: { 'process.env.NODE_ENV': '"production"' },
-  // ink pulls react-devtools-core only when DEV is set; keep it out of the bundle.
-  external: ['react-devtools-core'],
+  // ink loads react-devtools-core only when DEV=true; the bundle ships without it.
+  plugins: [
+    {
+      name: 'no-devtools',
+      setup(b) {
+        b.onResolve({ filter: /^react-devtools-core$/ }, () => ({
+          path: 'react-devtools-core',
+          namespace: 'stub',
+        }));
+        b.onLoad({ filter: /.*/, namespace: 'stub' }, () => ({
+          contents: 'export default { initialize() {}, connectToDevTools() {} };',
+        }));
+      },
+    },
+  ],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __nmCreateRequire } from 'node:module'; const require = __nmCreateRequire(import.meta.url);",
   },

@@ -22,6 +22,8 @@ export interface AppProps {
   initialAnswers: Answers;
   appliedAnswers: Answers | null;
   planOnlyReason: string | null;
+  /** Shown once under the title bar (e.g. an unreadable answers file that was kept aside). */
+  notices?: string[];
   /** Persists answers; returns false when the save failed (the hub then warns before quitting). */
   save(answers: Answers): boolean;
   onExit(code: number): void;
@@ -136,6 +138,11 @@ export function App(props: AppProps) {
             {symbols.warn} Plan only: {props.planOnlyReason}
           </Text>
         ) : null}
+        {(props.notices ?? []).map((n) => (
+          <Text key={n} color={color('warn')} wrap="wrap">
+            {symbols.warn} {n}
+          </Text>
+        ))}
         {quitting ? (
           <ConfirmBox
             question="Quit nix-mox?"
@@ -168,13 +175,18 @@ function HubList({ entries, cursor, width }: { entries: HubEntry[]; cursor: numb
         const selected = i === cursor;
         return (
           <Box key={e.section.id} width={width}>
-            <Text color={selected ? color('accent') : undefined} bold={selected}>
-              {selected ? `${symbols.pointer} ` : '  '}
-              {e.section.title.padEnd(titleWidth)}
-            </Text>
-            <Text color={color(e.tone)} wrap="truncate-end">
-              {e.marker} {e.summary}
-            </Text>
+            <Box flexShrink={0}>
+              <Text color={selected ? color('accent') : undefined} bold={selected}>
+                {selected ? `${symbols.pointer} ` : '  '}
+                {e.section.title.padEnd(titleWidth)}
+              </Text>
+            </Box>
+            <Box flexShrink={1}>
+              <Text color={color(e.tone)} wrap="truncate-end">
+                {e.marker} {e.summary}
+                {e.changed ? <Text color={color('accent')}> (changed since last apply)</Text> : null}
+              </Text>
+            </Box>
           </Box>
         );
       })}

@@ -3,8 +3,8 @@ import { Box, Text, useApp } from 'ink';
 import { useKeys } from './hooks/useKeys';
 import { useEffect, useState } from 'react';
 import type { CommandContext } from '../src/commands/context';
-import { type Session, openSession } from '../src/session';
-import { App } from './App';
+import type { Session } from '../src/session';
+import type { App as AppComponent } from './App';
 import { Footer } from './components/Footer';
 import { TitleBar } from './components/TitleBar';
 import { color, symbols } from './theme';
@@ -13,7 +13,11 @@ export interface RootDeps {
   openSession(ctx: CommandContext): Promise<Session>;
 }
 
-const defaultDeps: RootDeps = { openSession };
+// Detection, the answers model and the section screens load after the first frame is on screen.
+const defaultDeps: RootDeps = {
+  openSession: (ctx) => import('../src/session').then((m) => m.openSession(ctx)),
+};
+const loadApp = () => import('./App').then((m) => m.App);
 
 export function Root({
   ctx,
@@ -26,12 +30,17 @@ export function Root({
 }) {
   const { exit } = useApp();
   const [session, setSession] = useState<Session | null>(null);
+  const [App, setApp] = useState<{ component: typeof AppComponent } | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const open = deps?.openSession ?? defaultDeps.openSession;
 
   useEffect(() => {
-    open(ctx).then(setSession, (err: unknown) =>
-      setFailure(err instanceof Error ? err.message : String(err)),
+    Promise.all([open(ctx), loadApp()]).then(
+      ([opened, component]) => {
+        setApp({ component });
+        setSession(opened);
+      },
+      (err: unknown) => setFailure(err instanceof Error ? err.message : String(err)),
     );
   }, [ctx, open]);
 
@@ -42,16 +51,17 @@ export function Root({
         exit();
       }
     },
-    { isActive: session === null },
+    { isActive: session === null || App === null },
   );
 
-  if (session) {
+  if (session && App) {
     return (
-      <App
+      <App.component
         report={session.report}
         initialAnswers={session.answers}
         appliedAnswers={session.appliedAnswers}
         planOnlyReason={session.planOnlyReason}
+        notices={session.notices}
         save={session.save}
         onExit={onExit}
         ctx={ctx}

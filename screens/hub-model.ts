@@ -1,4 +1,5 @@
 // Pure: what each hub line shows, and whether Review & apply can open.
+import { changedSections } from '../src/answers/changed';
 import type { HostReport } from '../src/host/types';
 import type { Section, SectionStatus } from './sections';
 import type { WizardState } from './state';
@@ -6,6 +7,8 @@ import { symbols, type Tone } from './theme';
 
 export interface HubEntry {
   section: Section;
+  /** Differs from the answers at the last apply (reconfigure). */
+  changed: boolean;
   status: SectionStatus;
   marker: string;
   tone: Tone;
@@ -23,9 +26,17 @@ const look: Record<SectionStatus['kind'], { marker: string; tone: Tone }> = {
 export const REVIEW_ID = 'review';
 
 export function hubEntries(state: WizardState, list: Section[]): HubEntry[] {
+  const changed = new Set(state.appliedAnswers ? changedSections(state.answers, state.appliedAnswers) : []);
   const rows = list.map((section) => {
     const status = section.status(state);
-    return { section, status, ...look[status.kind], summary: status.summary, enabled: true };
+    return {
+      section,
+      status,
+      ...look[status.kind],
+      summary: status.summary,
+      enabled: true,
+      changed: changed.has(section.id),
+    };
   });
   const missing = rows.filter(
     (r) => r.section.required && r.status.kind === 'missing' && r.section.id !== REVIEW_ID,

@@ -4,7 +4,13 @@ import { Command, CommanderError, Option } from 'commander';
 import { closest } from './suggest';
 import { EXIT_FAILED, EXIT_USAGE } from './exit-codes';
 import type { CommandModule, GlobalOptions, Io } from './commands/context';
-import { commands } from './commands/index';
+import {
+  type CommandName,
+  commandNames,
+  isCommandName,
+  loadAllCommands,
+  loadCommand,
+} from './commands/index';
 import { VERSION } from './version';
 
 function addGlobalOptions(cmd: Command): Command {
@@ -52,6 +58,24 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       outputError: () => {},
     });
 
+  const first = argv[0];
+  if (first !== undefined && !first.startsWith('-') && !isCommandName(first)) {
+    const best = closest(first, commandNames);
+    io.stderr.write(
+      `nix-mox: unknown command '${first}'${best ? ` (did you mean '${best}'?)` : ''}; see nix-mox --help\n`,
+    );
+    return EXIT_USAGE;
+  }
+  // Only the invoked command's code is loaded; program-level help needs every summary.
+  const programLevel = argv.some((a) => a === '--help' || a === '-h');
+  const target: CommandName | null = first !== undefined && isCommandName(first) ? first : null;
+  const commands =
+    target !== null
+      ? [await loadCommand(target)]
+      : programLevel
+        ? await loadAllCommands()
+        : [await loadCommand('setup')];
+
   const run =
     (mod: CommandModule) =>
     async (...parsed: unknown[]) => {
@@ -86,18 +110,6 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   program.exitOverride();
   program.addOption(new Option('--no-color', 'no colours (NO_COLOR is respected too)').hideHelp());
-
-  const first = argv[0];
-  if (first !== undefined && !first.startsWith('-') && !commands.some((c) => c.name === first)) {
-    const best = closest(
-      first,
-      commands.map((c) => c.name),
-    );
-    io.stderr.write(
-      `nix-mox: unknown command '${first}'${best ? ` (did you mean '${best}'?)` : ''}; see nix-mox --help\n`,
-    );
-    return EXIT_USAGE;
-  }
 
   try {
     await program.parseAsync(argv, { from: 'user' });

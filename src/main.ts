@@ -6,7 +6,8 @@ const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 
 process.on('SIGTERM', () => process.exit(EXIT_INTERRUPTED));
 
-const code = await runCli(process.argv.slice(2), {
+// No top-level await: chunks loaded later must not wait on this module's evaluation.
+runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
@@ -14,7 +15,8 @@ const code = await runCli(process.argv.slice(2), {
   env: process.env,
   columns: process.stdout.columns ?? 80,
   rows: process.stdout.rows ?? 24,
+}).then((code) => {
+  process.exitCode = code;
+  // Ink or a child may keep handles open after the command is done; the command's answer is final.
+  setImmediate(() => process.exit(code));
 });
-process.exitCode = code;
-// Ink or a child may keep handles open after the command is done; the command's answer is final.
-setImmediate(() => process.exit(code));

@@ -1,37 +1,35 @@
-// What the interactive hub opens on: the detected host, the answers (saved, imported or defaults), plan-only or not.
-import type { Answers } from './answers/schema';
-import type { CommandContext } from './commands/context';
-import type { HostReport } from './host/types';
-import { createHost } from './host/host';
-import { detect } from './host/detect';
+// What the interactive hub opens on: the detected host, the saved answers (or defaults), plan-only or not.
+// `setup --answers FILE` has already imported the file into the store before the hub opens.
 import { defaultAnswers } from './answers/defaults';
-import { planOnlyReason } from './plan-only';
+import type { Answers } from './answers/schema';
 import { openAnswersStore } from './answers/store';
-import { loadAnswersFile } from './answers/load';
+import type { CommandContext } from './commands/context';
+import { detect } from './host/detect';
+import { createHost } from './host/host';
+import type { HostReport } from './host/types';
+import { planOnlyReason } from './plan-only';
 
 export interface Session {
   report: HostReport;
   answers: Answers;
   appliedAnswers: Answers | null;
   planOnlyReason: string | null;
+  /** Things the user should know on opening (an unreadable store kept aside, …). */
+  notices: string[];
   save(answers: Answers): boolean;
 }
 
 export async function openSession(ctx: CommandContext): Promise<Session> {
   const report = await detect(createHost(ctx.global.root, ctx.io.env));
   const store = openAnswersStore({ env: ctx.io.env });
-  let answers = store.load() ?? defaultAnswers(report);
-  if (ctx.global.answers) {
-    const loaded = loadAnswersFile(ctx.global.answers);
-    if (!loaded.ok) throw new Error(`${ctx.global.answers}: ${loaded.errors.join('; ')}`);
-    answers = loaded.answers;
-    store.save(answers);
-  }
+  const answers = store.load() ?? defaultAnswers(report);
+  const appliedAnswers = store.loadApplied();
   return {
     report,
     answers,
-    appliedAnswers: store.loadApplied(),
+    appliedAnswers,
     planOnlyReason: planOnlyReason(report, ctx),
+    notices: store.problems(),
     save(next) {
       try {
         store.save(next);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../screens/App';
 import type { Section, SectionScreenProps } from '../../screens/sections';
 import { useWizard } from '../../screens/state';
+import type { Answers } from '../../src/answers/schema';
 import { renderScreen, type Screen } from '../helpers/screen';
 import { sampleAnswers, sampleReport } from '../helpers/sample';
 
@@ -59,18 +60,26 @@ afterEach(() => {
   screen = null;
 });
 
-async function openHub(opts: { planOnly?: string | null; columns?: number; rows?: number } = {}) {
+async function openHub(
+  opts: {
+    planOnly?: string | null;
+    columns?: number;
+    rows?: number;
+    applied?: Answers | null;
+    sections?: Section[];
+  } = {},
+) {
   const onExit = vi.fn();
   const save = vi.fn(() => true);
   screen = await renderScreen(
     <App
       report={sampleReport()}
       initialAnswers={sampleAnswers()}
-      appliedAnswers={null}
+      appliedAnswers={opts.applied ?? null}
       planOnlyReason={opts.planOnly ?? null}
       save={save}
       onExit={onExit}
-      sections={testSections}
+      sections={opts.sections ?? testSections}
     />,
     { columns: opts.columns ?? 100, rows: opts.rows ?? 30 },
   );
@@ -168,5 +177,22 @@ describe('hub', () => {
     expect(screen.frame()).toMatch(/! hostname not chosen/);
     expect(screen.frame()).toMatch(/✗ blocked/);
     vi.unstubAllEnvs();
+  });
+
+  it('marks the sections that changed since the last apply', async () => {
+    const applied = sampleAnswers();
+    applied.machine.hostname = 'old-name';
+    const machine: Section = { ...testSections[0]!, id: 'machine', title: 'Machine' };
+    const { screen } = await openHub({ applied, sections: [machine, testSections[1]!] });
+    expect(screen.frame()).toMatch(/Machine\s+! hostname not chosen \(changed since last apply\)/);
+    expect(screen.frame()).not.toMatch(/Extras.*changed since last apply/);
+  });
+
+  it('q leaves at once from the too-small view', async () => {
+    const { screen, onExit } = await openHub();
+    await screen.resize(40, 10);
+    await screen.waitFor('Terminal too small');
+    screen.stdin.write('q');
+    await vi.waitFor(() => expect(onExit).toHaveBeenCalledWith(0));
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli';
-import { commands } from '../../src/commands/index';
+import { loadAllCommands } from '../../src/commands/index';
 import { VERSION } from '../../src/version';
 import { captureIo } from '../helpers/cli-io';
 
@@ -16,7 +16,7 @@ describe('nix-mox CLI surface', () => {
   });
 
   it('each command has its own help with the global flags', async () => {
-    for (const cmd of commands) {
+    for (const cmd of await loadAllCommands()) {
       const io = captureIo();
       expect(await runCli([cmd.name, '--help'], io)).toBe(0);
       expect(io.out()).toContain(`Usage: nix-mox ${cmd.name}`);
