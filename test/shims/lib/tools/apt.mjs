@@ -1,0 +1,4 @@
+// apt: see ../apt.mjs
+import { runApt } from '../apt.mjs';
+
+runApt('apt');
