@@ -28,4 +28,6 @@ export interface Plan {
   rebootNeeded: boolean;
   /** Disks a step will write, by-id path, for the review screen. */
   disksTouched: { byId: string; model: string | null; sizeBytes: number | null }[];
+  /** What the user must know or do by hand: rollback, installs, warnings (one sentence or two each). */
+  notes?: string[];
 }
