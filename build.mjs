@@ -52,7 +52,10 @@ await build({
     },
   ],
   banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __nmCreateRequire } from 'node:module'; const require = __nmCreateRequire(import.meta.url);",
+    // CommonJS dependencies (write-file-atomic, …) expect require, __filename and __dirname.
+    js:
+      "#!/usr/bin/env node\nimport { createRequire as __nmCreateRequire } from 'node:module'; const require = __nmCreateRequire(import.meta.url);" +
+      " import { fileURLToPath as __nmFileURLToPath } from 'node:url'; const __filename = __nmFileURLToPath(import.meta.url); const __dirname = __nmFileURLToPath(new URL('.', import.meta.url));",
   },
   logLevel: 'warning',
   legalComments: 'none',

@@ -5,6 +5,7 @@ import { useRef, useState } from 'react';
 import type { Answers } from '../src/answers/schema';
 import type { CommandContext } from '../src/commands/context';
 import type { HostReport } from '../src/host/types';
+import type { ProbedNetwork } from '../src/network/index';
 import { ConfirmBox } from './components/ConfirmBox';
 import { Footer, type KeyHint } from './components/Footer';
 import { HelpOverlay } from './components/HelpOverlay';
@@ -14,6 +15,8 @@ import { MIN_COLUMNS, MIN_ROWS, useTerminalSize } from './hooks/useTerminalSize'
 import { hubEntries, machineLabel, type HubEntry } from './hub-model';
 import { sectionList } from './section-list';
 import type { Section } from './sections';
+import { ReviewApplyContext } from './review/apply-context';
+import type { BuiltPlan } from '../src/plan/build';
 import { WizardContext, type WizardApi, type WizardState } from './state';
 import { color, symbols } from './theme';
 
@@ -22,6 +25,7 @@ export interface AppProps {
   initialAnswers: Answers;
   appliedAnswers: Answers | null;
   planOnlyReason: string | null;
+  network?: ProbedNetwork | null;
   /** Shown once under the title bar (e.g. an unreadable answers file that was kept aside). */
   notices?: string[];
   /** Persists answers; returns false when the save failed (the hub then warns before quitting). */
@@ -31,6 +35,10 @@ export interface AppProps {
   ctx?: CommandContext | null;
   /** The hub's sections; the product's list unless a test passes its own. */
   sections?: Section[];
+  /** A section to open at once (`nix-mox apply` in a terminal opens Review & apply). */
+  initialRoute?: string | null;
+  /** Review & apply confirmed: the caller closes the hub and runs the plan with these answers. */
+  onApply?: (built: BuiltPlan, answers: Answers) => void;
 }
 
 const HUB_HELP = [
@@ -48,8 +56,14 @@ export function App(props: AppProps) {
   // Several confirmed changes may land before React renders again; each builds on the one before.
   const answersRef = useRef(answers);
   const [unsaved, setUnsaved] = useState(false);
-  const [cursor, setCursor] = useState(0);
-  const [route, setRoute] = useState<string | null>(null);
+  const [cursor, setCursorState] = useState(0);
+  // Keys can arrive faster than React renders (a fast typist, a terminal driver): the handler reads the ref.
+  const cursorRef = useRef(0);
+  const setCursor = (next: number) => {
+    cursorRef.current = next;
+    setCursorState(next);
+  };
+  const [route, setRoute] = useState<string | null>(props.initialRoute ?? null);
   const [help, setHelp] = useState<{ title: string; lines: string[] } | null>(null);
   const [quitting, setQuitting] = useState(false);
 
@@ -58,6 +72,7 @@ export function App(props: AppProps) {
     answers,
     appliedAnswers: props.appliedAnswers,
     planOnlyReason: props.planOnlyReason,
+    network: props.network ?? null,
     unsaved,
   };
   const list = props.sections ?? sectionList;
@@ -106,10 +121,11 @@ export function App(props: AppProps) {
     if (route !== null || entries.length === 0) return;
     if (input === 'q') setQuitting(true);
     else if (input === '?') setHelp({ title: 'the hub', lines: HUB_HELP });
-    else if (key.upArrow || input === 'k') setCursor((c) => (c + entries.length - 1) % entries.length);
-    else if (key.downArrow || input === 'j') setCursor((c) => (c + 1) % entries.length);
+    else if (key.upArrow || input === 'k')
+      setCursor((cursorRef.current + entries.length - 1) % entries.length);
+    else if (key.downArrow || input === 'j') setCursor((cursorRef.current + 1) % entries.length);
     else if (key.return) {
-      const entry = entries[cursor];
+      const entry = entries[cursorRef.current];
       if (entry?.enabled) setRoute(entry.section.id);
     }
   });
@@ -128,41 +144,45 @@ export function App(props: AppProps) {
 
   return (
     <WizardContext.Provider value={api}>
-      <Box flexDirection="column" width={size.columns} height={size.rows - 1}>
-        <TitleBar
-          title={`nix-mox · ${props.report.hostname ?? 'unknown host'}`}
-          right={machineLabel(props.report) + (props.planOnlyReason ? ' · plan only' : '')}
-        />
-        {props.planOnlyReason ? (
-          <Text color={color('warn')} wrap="wrap">
-            {symbols.warn} Plan only: {props.planOnlyReason}
-          </Text>
-        ) : null}
-        {(props.notices ?? []).map((n) => (
-          <Text key={n} color={color('warn')} wrap="wrap">
-            {symbols.warn} {n}
-          </Text>
-        ))}
-        {quitting ? (
-          <ConfirmBox
-            question="Quit nix-mox?"
-            detail={
-              unsaved
-                ? 'Some changes could not be saved and will be lost.'
-                : 'Your answers are saved; reopen nix-mox to continue. (Ctrl-C again leaves at once.)'
-            }
+      <ReviewApplyContext.Provider
+        value={props.onApply ? (built) => props.onApply?.(built, answersRef.current) : null}
+      >
+        <Box flexDirection="column" width={size.columns} height={size.rows - 1}>
+          <TitleBar
+            title={`nix-mox · ${props.report.hostname ?? 'unknown host'}`}
+            right={machineLabel(props.report) + (props.planOnlyReason ? ' · plan only' : '')}
           />
-        ) : null}
-        {help ? <HelpOverlay title={help.title} lines={help.lines} /> : null}
-        <Box flexDirection="column" flexGrow={1} display={help || quitting ? 'none' : 'flex'}>
-          {open ? (
-            <open.Screen onBack={() => setRoute(null)} />
-          ) : (
-            <HubList entries={entries} cursor={cursor} width={size.columns} />
-          )}
+          {props.planOnlyReason ? (
+            <Text color={color('warn')} wrap="wrap">
+              {symbols.warn} Plan only: {props.planOnlyReason}
+            </Text>
+          ) : null}
+          {(props.notices ?? []).map((n) => (
+            <Text key={n} color={color('warn')} wrap="wrap">
+              {symbols.warn} {n}
+            </Text>
+          ))}
+          {quitting ? (
+            <ConfirmBox
+              question="Quit nix-mox?"
+              detail={
+                unsaved
+                  ? 'Some changes could not be saved and will be lost.'
+                  : 'Your answers are saved; reopen nix-mox to continue. (Ctrl-C again leaves at once.)'
+              }
+            />
+          ) : null}
+          {help ? <HelpOverlay title={help.title} lines={help.lines} /> : null}
+          <Box flexDirection="column" flexGrow={1} display={help || quitting ? 'none' : 'flex'}>
+            {open ? (
+              <open.Screen onBack={() => setRoute(null)} />
+            ) : (
+              <HubList entries={entries} cursor={cursor} width={size.columns} />
+            )}
+          </Box>
+          {open || help || quitting ? null : <Footer hints={hubHints} />}
         </Box>
-        {open || help || quitting ? null : <Footer hints={hubHints} />}
-      </Box>
+      </ReviewApplyContext.Provider>
     </WizardContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { useKeys } from './hooks/useKeys';
 import { useEffect, useState } from 'react';
 import type { CommandContext } from '../src/commands/context';
 import type { Session } from '../src/session';
+import type { PendingApply } from '../src/commands/apply-run';
 import type { App as AppComponent } from './App';
 import { Footer } from './components/Footer';
 import { TitleBar } from './components/TitleBar';
@@ -13,21 +14,22 @@ export interface RootDeps {
   openSession(ctx: CommandContext): Promise<Session>;
 }
 
+export interface RootProps {
+  ctx: CommandContext;
+  deps?: Partial<RootDeps> | undefined;
+  initialRoute?: string | null;
+  onExit(code: number): void;
+  /** Review & apply confirmed: the hub closes and the caller runs the plan. */
+  onApply?(pending: PendingApply): void;
+}
+
 // Detection, the answers model and the section screens load after the first frame is on screen.
 const defaultDeps: RootDeps = {
   openSession: (ctx) => import('../src/session').then((m) => m.openSession(ctx)),
 };
 const loadApp = () => import('./App').then((m) => m.App);
 
-export function Root({
-  ctx,
-  deps,
-  onExit,
-}: {
-  ctx: CommandContext;
-  deps?: Partial<RootDeps> | undefined;
-  onExit(code: number): void;
-}) {
+export function Root({ ctx, deps, initialRoute, onExit, onApply }: RootProps) {
   const { exit } = useApp();
   const [session, setSession] = useState<Session | null>(null);
   const [App, setApp] = useState<{ component: typeof AppComponent } | null>(null);
@@ -62,6 +64,17 @@ export function Root({
         appliedAnswers={session.appliedAnswers}
         planOnlyReason={session.planOnlyReason}
         notices={session.notices}
+        network={session.network}
+        initialRoute={initialRoute ?? null}
+        onApply={
+          onApply
+            ? (built, answers) => {
+                onApply({ built, answers });
+                onExit(0);
+                exit();
+              }
+            : undefined
+        }
         save={session.save}
         onExit={onExit}
         ctx={ctx}

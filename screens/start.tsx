@@ -1,17 +1,37 @@
-// Starts the interactive hub: first frame at once, detection and saved answers load behind it.
+// Starts the interactive hub: first frame at once, detection and saved answers load behind it. When the user
+// confirms Review & apply, the hub closes and the plan runs under live panes in the same terminal.
 import { render } from 'ink';
+import { type PendingApply, executePlan } from '../src/commands/apply-run';
 import type { CommandContext } from '../src/commands/context';
 import { Root, type RootDeps } from './Root';
 
-export async function startHub(ctx: CommandContext, deps?: Partial<RootDeps>): Promise<number> {
+export interface StartOptions {
+  deps?: Partial<RootDeps>;
+  initialRoute?: string;
+}
+
+export async function startHub(ctx: CommandContext, opts: StartOptions = {}): Promise<number> {
   let code = 0;
-  const app = render(<Root ctx={ctx} deps={deps} onExit={(c) => (code = c)} />, {
-    exitOnCtrlC: false,
-    patchConsole: false,
-    stdout: ctx.io.stdout as NodeJS.WriteStream,
-    stdin: ctx.io.stdin as NodeJS.ReadStream,
-    stderr: ctx.io.stderr as NodeJS.WriteStream,
-  });
+  let pending: PendingApply | null = null;
+  const app = render(
+    <Root
+      ctx={ctx}
+      deps={opts.deps}
+      initialRoute={opts.initialRoute ?? null}
+      onExit={(c) => (code = c)}
+      onApply={(p) => (pending = p)}
+    />,
+    {
+      exitOnCtrlC: false,
+      patchConsole: false,
+      stdout: ctx.io.stdout as NodeJS.WriteStream,
+      stdin: ctx.io.stdin as NodeJS.ReadStream,
+      stderr: ctx.io.stderr as NodeJS.WriteStream,
+    },
+  );
   await app.waitUntilExit();
-  return code;
+  const run = pending as PendingApply | null;
+  if (!run) return code;
+  const { runWithPanes } = await import('./run/RunApp');
+  return executePlan(ctx, run.built.plan, { resume: false, answers: run.answers, panes: runWithPanes });
 }

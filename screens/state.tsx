@@ -3,6 +3,7 @@ import { createContext, useContext } from 'react';
 import type { Answers } from '../src/answers/schema';
 import type { CommandContext } from '../src/commands/context';
 import type { HostReport } from '../src/host/types';
+import type { ProbedNetwork } from '../src/network/index';
 
 export interface WizardState {
   report: HostReport;
@@ -11,6 +12,8 @@ export interface WizardState {
   appliedAnswers: Answers | null;
   /** Set when this machine cannot be changed by nix-mox (not a Proxmox host, or a demo root): plan only. */
   planOnlyReason: string | null;
+  /** The host's interfaces and bridges when probed (Proxmox hosts), so the plan includes the bridges change. */
+  network?: ProbedNetwork | null;
   /** A save failed or the answers came from a file that is not the store: quitting loses changes. */
   unsaved: boolean;
 }

@@ -5,6 +5,13 @@ import { EXIT_INTERRUPTED } from './exit-codes';
 const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 
 process.on('SIGTERM', () => process.exit(EXIT_INTERRUPTED));
+// `nix-mox game --list | head`: the reader went away; that is not an error of ours.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(0);
+    throw err;
+  });
+}
 
 // No top-level await: chunks loaded later must not wait on this module's evaluation.
 runCli(process.argv.slice(2), {

@@ -1,6 +1,7 @@
 // The Hardware section: the detected machine as tabs (passthrough candidates, disks, machine, warnings),
 // a movable cursor, and the selected row explained in plain words below the list.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/useKeys';
 import { useMemo, useState } from 'react';
 import { wrap } from '../../src/host/report-text';
 import { Footer, type KeyHint } from '../components/Footer';
@@ -40,7 +41,7 @@ export function HardwareScreen({ onBack }: SectionScreenProps) {
     setFiltering(false);
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (filtering) {
         if (key.escape) {

@@ -1,13 +1,46 @@
-// useInput with the latest handler: Ink re-subscribes a new handler only after React's passive effects run,
-// so a key that arrives right after a render would otherwise see the previous render's state.
+// useInput, made dependable for keyboard-driven screens:
+// - it always calls the latest handler (Ink re-subscribes a new handler only after React's passive effects run, so
+//   a key that arrives right after a render would otherwise see the previous render's state);
+// - keys that arrive in one read ("j" then Enter typed fast, or sent together by a terminal driver) reach the
+//   handler one at a time, each after React has rendered the one before, as if typed slowly.
 import { type Key, useInput } from 'ink';
 import { useCallback, useRef } from 'react';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
+const plain = (key: Key): Key => ({ ...key, return: false, tab: false, backspace: false, delete: false });
+
+/** One handler call per key in a burst of plain characters; escape sequences are left whole. */
+export function splitBurst(input: string, key: Key): [string, Key][] {
+  if (input.length <= 1 || input.includes('\u001B') || key.ctrl || key.meta) return [[input, key]];
+  return [...input].map((ch): [string, Key] => {
+    if (ch === '\r' || ch === '\n') return ['', { ...plain(key), return: true }];
+    if (ch === '\t') return ['', { ...plain(key), tab: true }];
+    if (ch === '\u007F' || ch === '\b') return ['', { ...plain(key), backspace: true }];
+    const code = ch.charCodeAt(0);
+    // Ctrl-A … Ctrl-Z, as Ink reports them for a single key: the letter with ctrl set.
+    if (code >= 1 && code <= 26) return [String.fromCharCode(code + 96), { ...plain(key), ctrl: true }];
+    return [ch, plain(key)];
+  });
+}
+
 export function useKeys(handler: KeyHandler, options: { isActive?: boolean } = {}): void {
   const latest = useRef(handler);
   latest.current = handler;
-  const stable = useCallback<KeyHandler>((input, key) => latest.current(input, key), []);
+  const queue = useRef<[string, Key][]>([]);
+  const stable = useCallback<KeyHandler>((input, key) => {
+    const keys = splitBurst(input, key);
+    const idle = queue.current.length === 0;
+    queue.current.push(...keys);
+    if (!idle) return;
+    const next = () => {
+      const item = queue.current.shift();
+      if (!item) return;
+      latest.current(item[0], item[1]);
+      // setImmediate runs after React's scheduled render, so the next key sees the state this one made.
+      if (queue.current.length > 0) setImmediate(next);
+    };
+    next();
+  }, []);
   useInput(stable, { isActive: options.isActive ?? true });
 }

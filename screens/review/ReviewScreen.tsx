@@ -1,7 +1,8 @@
 // Review & apply: the plan as the user will live it. Steps with risk tags (enter opens a file's diff or a command's
 // details), the disks that will be erased, whether a reboot follows, the notes; a legend. Apply asks for the pool
 // name of each destructive step to be typed, then hands the plan to `onApply`.
-import { Box, Text, useInput } from 'ink';
+import { Box, Text } from 'ink';
+import { useKeys } from '../hooks/useKeys';
 import { type ReactElement, useMemo, useState } from 'react';
 import type { BuildResult, BuiltPlan } from '../../src/plan/build';
 import { Footer, type KeyHint } from '../components/Footer';
@@ -119,7 +120,7 @@ export function ReviewScreen(props: ReviewScreenProps) {
     setMode(confirms.length > 0 ? { kind: 'type', index: 0, typed: '', wrong: false } : { kind: 'final' });
   };
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (mode.kind === 'type') {
         const want = confirms[mode.index]!;

@@ -13,7 +13,11 @@ function ReviewSectionScreen({ onBack }: SectionScreenProps) {
   const size = useTerminalSize();
   const onApply = useContext(ReviewApplyContext);
   const root = api.command?.global.root ?? '/';
-  const result = useMemo(() => buildPlan(root, api.answers, api.report), [root, api.answers, api.report]);
+  const network = api.network ?? null;
+  const result = useMemo(
+    () => buildPlan(root, api.answers, api.report, new Date(), network),
+    [root, api.answers, api.report, network],
+  );
   return (
     <ReviewScreen
       result={result}

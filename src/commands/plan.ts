@@ -6,6 +6,7 @@ import { openAnswersStore } from '../answers/store';
 import { EXIT_OK, EXIT_USAGE } from '../exit-codes';
 import { detect } from '../host/detect';
 import { createHost } from '../host/host';
+import { probeNetwork } from '../network/index';
 import { buildPlan, planHeading } from '../plan/build';
 import { renderPlanText } from '../plan/render-text';
 import { type CommandModule, writeLine } from './context';
@@ -15,7 +16,8 @@ export const planCommand: CommandModule = {
   summary: 'print the plan the answers lead to (files with diffs, commands with risk tags)',
   async run(ctx) {
     const { io, global } = ctx;
-    const report = await detect(createHost(global.root, io.env));
+    const host = createHost(global.root, io.env);
+    const report = await detect(host);
     let answers: Answers;
     if (global.answers) {
       const loaded = loadAnswersFile(global.answers, { report });
@@ -37,7 +39,8 @@ export const planCommand: CommandModule = {
       }
       answers = saved;
     }
-    const result = buildPlan(global.root, answers, report);
+    const network = report.platform.kind === 'proxmox' ? await probeNetwork(host, io.env) : null;
+    const result = buildPlan(global.root, answers, report, new Date(), network);
     if (!result.ok) {
       writeLine(io.stderr, `nix-mox plan: ${result.error}`);
       return EXIT_USAGE;

@@ -1,6 +1,7 @@
 // What nix-mox sets up on a Proxmox host beyond files: the pool, datasets, Proxmox storages, guests, the
 // passthrough attachment, the backup job and the timers. Written as /etc/nix-mox/state.json at the end of every
 // apply, so the next plan compares against it and a reconfigure runs only what changed.
+import { storageIdFor } from './storage-ids';
 import type { Answers, GuestConfig } from '../answers/schema';
 import type { HostReport } from '../host/types';
 import { systemPool } from './machines';
@@ -71,13 +72,28 @@ export const BACKUP_JOB_ID = 'nix-mox';
 function storagesFor(pool: string, datasets: string[]): StorageDef[] {
   const out: StorageDef[] = [];
   if (datasets.includes('vm-disks')) {
-    out.push({ id: `${pool}-vm-disks`, type: 'zfspool', target: `${pool}/vm-disks`, content: 'images' });
+    out.push({
+      id: storageIdFor(pool, 'vm-disks'),
+      type: 'zfspool',
+      target: `${pool}/vm-disks`,
+      content: 'images',
+    });
   }
   if (datasets.includes('containers')) {
-    out.push({ id: `${pool}-containers`, type: 'zfspool', target: `${pool}/containers`, content: 'rootdir' });
+    out.push({
+      id: storageIdFor(pool, 'containers'),
+      type: 'zfspool',
+      target: `${pool}/containers`,
+      content: 'rootdir',
+    });
   }
   if (datasets.includes('backups')) {
-    out.push({ id: `${pool}-backups`, type: 'dir', target: `/${pool}/backups`, content: 'backup' });
+    out.push({
+      id: storageIdFor(pool, 'backups'),
+      type: 'dir',
+      target: `/${pool}/backups`,
+      content: 'backup',
+    });
   }
   return out;
 }

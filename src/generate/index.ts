@@ -30,7 +30,9 @@ function flakeFiles(answers: Answers, report: HostReport, inputs: GenerateInputs
   if (machines.length === 0 && shells.length === 0) return [];
   const fragments = fragmentClosure([...machines.flatMap((m) => m.fragments), ...shells.map(shellFragment)]);
   const outputs = flakeOutputBindings({ machines, fragments, shells, system: platformOf(report) });
-  const files: FileEntry[] = [flakeFile('flake.nix', flakeNix(answers.machine.hostname, machines, shells, outputs))];
+  const files: FileEntry[] = [
+    flakeFile('flake.nix', flakeNix(answers.machine.hostname, machines, shells, outputs)),
+  ];
   for (const m of machines) {
     files.push(
       flakeFile(`hosts/${m.name}/default.nix`, hostDefaultNix(m, answers, report, pt, inputs)),
@@ -65,5 +67,10 @@ export function generate(answers: Answers, report: HostReport, inputs: GenerateI
     if (seen.has(f.path)) throw new Error(`generate: two files for ${f.path}`);
     seen.add(f.path);
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return sortFileSet(files);
+}
+
+/** FileSets are sorted by path so that the same input gives the same bytes. */
+export function sortFileSet(files: FileSet): FileSet {
+  return [...files].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

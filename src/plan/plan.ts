@@ -14,11 +14,16 @@ import type { HostReport } from '../host/types';
 import { plannedNotes } from './notes';
 import { RISKY, fileRisks, isBootFile } from './risk';
 import * as S from './steps';
+import { type NetworkFiles, networkSteps } from '../network/index';
 import type { Plan, Step } from './types';
 
 export interface PlanOptions {
   /** Names the restore-point snapshot (defaults to now). */
   now?: Date;
+  /** The bridges change (src/network), applied with its confirm-or-revert countdown after the file writes. */
+  network?: NetworkFiles;
+  /** Staging root (--root) the files are written under; the network step reads its staging area there. */
+  root?: string;
 }
 
 /** What changed on disk, for the commands that follow file writes. */
@@ -311,6 +316,7 @@ export function plan(
     const guests = guestSteps(ctx, backedUp);
     steps = [
       ...writes,
+      ...(opts.network ? networkSteps(opts.network, { root: opts.root ?? '/' }) : []),
       ...bootSteps(report, changes),
       ...storageSteps(ctx, disksTouched),
       ...guests.steps,

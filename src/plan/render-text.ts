@@ -2,6 +2,7 @@
 // diff against what is on disk now (new files whole), commands as a person would type them, the disks that will
 // be written, whether a reboot is needed, and the notes.
 import { diffStat, unifiedDiff } from '../files/diff';
+import { isNetworkStagePath } from '../network/index';
 import { formatBytes } from '../host/sizes';
 import { RISK_LEGEND, RISK_ORDER } from './risk';
 import type { Plan, Step } from './types';
@@ -26,6 +27,8 @@ function indent(text: string, by: string): string {
 
 export function stepDiff(step: Step, current: Map<string, string | null>): string {
   if (!step.write) return '';
+  // Staging copies of the interfaces files may hold secrets (Wi-Fi keys); the bridges step shows what changes.
+  if (isNetworkStagePath(step.write.path)) return '(staged for the bridges step; contents not shown)\n';
   return unifiedDiff(step.write.path, current.get(step.write.path) ?? null, step.write.content);
 }
 

@@ -19,7 +19,18 @@ export const checkAdminUser = (raw: string): Check<string> => {
 // Private keys (id_ed25519, ssh_host_rsa_key...) must never be named here: only the .pub next to them.
 const privateKeyName = /(^|\/)(id_[a-z0-9_-]+|ssh_host_[a-z0-9_]+_key|[^/]*\.(pem|key))$/;
 
-export function checkSshKeyFile(raw: string, existing: readonly string[]): Check<string> {
+const publicKeyLine =
+  /^(ssh-(ed25519|rsa|dss)|ecdsa-sha2-nistp\d+|sk-(ssh-ed25519|ecdsa-sha2-nistp256)@openssh\.com) [A-Za-z0-9+/=]+/m;
+
+/**
+ * `read` gives the file's text on the machine being set up (under --root), or null when it cannot be read; the
+ * generator reads the key later, so a path that does not hold a public key is refused here, naming the field.
+ */
+export function checkSshKeyFile(
+  raw: string,
+  existing: readonly string[],
+  read?: (path: string) => string | null,
+): Check<string> {
   const field = 'SSH key file';
   const path = raw.trim();
   if (path === '') return fail(field, 'required');
@@ -30,6 +41,16 @@ export function checkSshKeyFile(raw: string, existing: readonly string[]): Check
   if (privateKeyName.test(path))
     return fail(field, `${path} looks like a private key; give the public key (${path}.pub)`);
   if (existing.includes(path)) return fail(field, `${path} is already in the list`);
+  if (read) {
+    const text = read(path);
+    if (text === null) return fail(field, `${path} could not be read`);
+    if (!publicKeyLine.test(text)) {
+      return fail(
+        field,
+        `${path} does not hold an OpenSSH public key (a line like "ssh-ed25519 AAAA… user@host")`,
+      );
+    }
+  }
   return ok(path);
 }
 

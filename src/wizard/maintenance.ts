@@ -1,4 +1,5 @@
 // Maintenance section: update schedule, snapshot policy, vzdump backups; checks and the hub status.
+import { storageIdFor } from '../generate/storage-ids';
 import type { Answers } from '../answers/schema';
 import type { HostReport } from '../host/types';
 import { backupPresets, checkCalendar, describeSchedule, updatePresets } from './calendar';
@@ -25,9 +26,12 @@ export function checkStorageId(raw: string): Check<string> {
 
 export const checkKeep = (field: string, raw: string): Check<number> => checkInteger(field, raw, 0, 1000);
 
-/** Storage IDs offered for backups: Proxmox's own `local`, and `backups` when the backups dataset is chosen. */
+/** Storage IDs offered for backups: Proxmox's own `local`, and the backups dataset's storage when it is chosen. */
 export function backupStorageChoices(answers: Answers): string[] {
-  return answers.storage.datasets.includes('backups') ? ['backups', 'local'] : ['local'];
+  const pool = answers.storage.datasetPool;
+  return pool && answers.storage.datasets.includes('backups')
+    ? [storageIdFor(pool, 'backups'), 'local']
+    : ['local'];
 }
 
 /** Pools snapshots may cover: existing ones and the new pool. */

@@ -233,9 +233,9 @@ describe('the whole hub on the demo host', () => {
     await focus('Storage');
     t.press('enter');
     await t.waitFor('Maintenance › Backups › Storage');
-    await focus('backups');
+    await focus('vault-backups');
     t.press('enter');
-    await t.waitFor(/Storage\s+backups/);
+    await t.waitFor(/Storage\s+vault-backups/);
     await focus('Keep daily');
     t.press('enter');
     await t.waitFor('Keep daily:');
@@ -305,7 +305,7 @@ describe('the whole hub on the demo host', () => {
       maintenance: {
         updateSchedule: '*-*-* 04:00:00',
         snapshots: { keep: { hourly: 48 } },
-        backup: { storage: 'backups', keepDaily: 14 },
+        backup: { storage: 'vault-backups', keepDaily: 14 },
       },
     });
     const added = (key: 'shells' | 'messaging' | 'gaming' | 'services', item: string) => {

@@ -1,5 +1,9 @@
 // Screen-test harness for the form sections: the real hub (App) on a report and answers, with saves recorded.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
+import { captureIo } from '../helpers/cli-io';
 import type { Answers } from '../../src/answers/schema';
 import type { HostReport } from '../../src/host/types';
 import { App } from '../../screens/App';
@@ -29,10 +33,33 @@ export interface Wizard {
   current(): Answers;
 }
 
+/** A machine root with the public keys the Machine section tests add (it reads key files under --root). */
+function keyRoot(): string {
+  const root = mkdtempSync(join(tmpdir(), 'nix-mox-forms-'));
+  for (const path of ['root/.ssh/id_ed25519.pub', 'home/admin/.ssh/laptop.pub']) {
+    mkdirSync(dirname(join(root, path)), { recursive: true });
+    writeFileSync(join(root, path), 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIFormsTestKey admin@test\n');
+  }
+  return root;
+}
+
 export async function openWizard(
   opts: { report?: HostReport; answers?: Answers; columns?: number; rows?: number } = {},
 ): Promise<Wizard> {
   const saves: Answers[] = [];
+  const ctx = {
+    global: {
+      root: keyRoot(),
+      dryRun: false,
+      answers: undefined,
+      yes: false,
+      logDir: undefined,
+      json: false,
+    },
+    args: [],
+    opts: {},
+    io: captureIo(),
+  };
   const initial = opts.answers ?? demoAnswers();
   const s = await renderScreen(
     <App
@@ -48,6 +75,7 @@ export async function openWizard(
       }}
       onExit={() => {}}
       sections={formSections}
+      ctx={ctx}
     />,
     { columns: opts.columns ?? 110, rows: opts.rows ?? 36 },
   );

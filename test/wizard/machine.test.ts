@@ -69,4 +69,19 @@ describe('machineStatus', () => {
     a.machine.hostname = 'Bad_Name';
     expect(machineStatus(a).summary).toMatch(/^missing: hostname/);
   });
+
+  it('refuses an SSH key file that cannot be read or holds no public key', () => {
+    const files: Record<string, string> = {
+      '/root/.ssh/id_ed25519.pub': 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIH0 admin@pve\n',
+      '/root/notes.txt': 'hello\n',
+    };
+    const read = (p: string) => files[p] ?? null;
+    expect(checkSshKeyFile('/root/.ssh/id_ed25519.pub', [], read).ok).toBe(true);
+    const missing = checkSshKeyFile('/root/.ssh/other.pub', [], read);
+    expect(missing.ok ? '' : missing.message).toBe('SSH key file: /root/.ssh/other.pub could not be read');
+    const notKey = checkSshKeyFile('/root/notes.txt', [], read);
+    expect(notKey.ok ? '' : notKey.message).toMatch(
+      /^SSH key file: \/root\/notes.txt does not hold an OpenSSH public key/,
+    );
+  });
 });

@@ -27,7 +27,7 @@ describe('maintenance checks', () => {
   });
   it('offers the backups dataset as storage once it is chosen, and the new pool for snapshots', () => {
     const a = demoAnswers();
-    expect(backupStorageChoices(a)).toEqual(['backups', 'local']);
+    expect(backupStorageChoices(a)).toEqual(['rpool-backups', 'local']);
     a.storage.datasets = ['vm-disks'];
     expect(backupStorageChoices(a)).toEqual(['local']);
     a.storage.newPool = { name: 'tank', layout: 'mirror', disks: [] };

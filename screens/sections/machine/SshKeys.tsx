@@ -1,4 +1,6 @@
 // The list of SSH public key files: add one by path, remove the focused one with d.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import { checkSshKeyFile } from '../../../src/wizard/machine';
@@ -20,6 +22,14 @@ export function SshKeys({
   onBack(): void;
 }) {
   const api = useWizard();
+  const root = api.command?.global.root ?? '/';
+  const readUnderRoot = (path: string): string | null => {
+    try {
+      return readFileSync(join(root, path), 'utf8');
+    } catch {
+      return null;
+    }
+  };
   const [adding, setAdding] = useState(false);
   const [focus, setFocus] = useState<string>(ADD);
 
@@ -32,7 +42,7 @@ export function SshKeys({
         <TextField<string>
           label="SSH key file"
           initial=""
-          check={(raw) => checkSshKeyFile(raw, files)}
+          check={(raw) => checkSshKeyFile(raw, files, readUnderRoot)}
           hint="the path of a public key on this machine, e.g. /root/.ssh/id_ed25519.pub (only the path is kept)"
           isActive={api.inputActive}
           onSubmit={(path) => {

@@ -76,7 +76,7 @@ export function BackupPolicy({
               detail:
                 s === 'local'
                   ? "Proxmox's own directory storage (/var/lib/vz)"
-                  : s === 'backups'
+                  : s.endsWith('-backups')
                     ? 'the backups dataset (Storage section)'
                     : '',
             })),
