@@ -5,5 +5,7 @@ export declare const demoRoot: string;
 export declare function demoEnv(base?: NodeJS.ProcessEnv): {
   env: NodeJS.ProcessEnv;
   temp: string;
+  /** This run's copy of the demo machine's files, to pass as --root. */
+  root: string;
   cleanup(): void;
 };

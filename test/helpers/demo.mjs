@@ -1,9 +1,10 @@
-// `npm run demo`: the wizard on the demo host (test/fixtures/demo-host): its files as --root, its shims first on
-// PATH, a fresh copy of its shim state, and throw-away XDG dirs so the user's own answers are never touched.
+// `npm run demo`: the wizard on the demo host (test/fixtures/demo-host): a fresh copy of its files as --root (an
+// apply writes there), its shims first on PATH, a fresh copy of its shim state, and throw-away XDG dirs so the
+// user's own answers and the repository's fixture are never touched.
 // Extra arguments go to `nix-mox setup`.
 import { spawn } from 'node:child_process';
 import { constants } from 'node:os';
-import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,11 +13,15 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 export const demoHost = join(repoRoot, 'test/fixtures/demo-host');
 export const demoRoot = join(demoHost, 'root');
 
-/** A fresh environment for one demo run; `cleanup()` removes everything it made. */
+/** A fresh environment for one demo run; `root` is this run's copy of the machine; `cleanup()` removes all. */
 export function demoEnv(base = process.env) {
   const temp = mkdtempSync(join(tmpdir(), 'nix-mox-demo-'));
   const state = join(temp, 'shim-state');
   cpSync(join(demoHost, 'state'), state, { recursive: true });
+  const root = join(temp, 'root');
+  cpSync(demoRoot, root, { recursive: true, verbatimSymlinks: true });
+  // ifupdown2's shims treat this directory as "/" when they read /etc/network/interfaces.
+  writeFileSync(join(state, 'ifupdown.json'), `${JSON.stringify({ root, reloads: [] })}\n`);
   const config = join(temp, 'config');
   const stateHome = join(temp, 'state-home');
   mkdirSync(config);
@@ -29,14 +34,14 @@ export function demoEnv(base = process.env) {
     XDG_CONFIG_HOME: config,
     XDG_STATE_HOME: stateHome,
   };
-  return { env, temp, cleanup: () => rmSync(temp, { recursive: true, force: true }) };
+  return { env, temp, root, cleanup: () => rmSync(temp, { recursive: true, force: true }) };
 }
 
 function main() {
-  const { env, cleanup } = demoEnv();
+  const { env, root, cleanup } = demoEnv();
   const child = spawn(
     process.execPath,
-    [join(repoRoot, 'dist/nix-mox.js'), 'setup', '--root', demoRoot, ...process.argv.slice(2)],
+    [join(repoRoot, 'dist/nix-mox.js'), 'setup', '--root', root, ...process.argv.slice(2)],
     {
       stdio: 'inherit',
       env,

@@ -40,7 +40,8 @@ export class TmuxSession {
   static start(opts: TmuxOptions = {}): TmuxSession {
     const s = new TmuxSession();
     const env = { PS1: '$ ', HISTFILE: '/dev/null', TERM: 'xterm-256color', ...opts.env };
-    const envArgs = Object.entries(env).flatMap(([k, v]) => ['-e', `${k}=${v}`]);
+    // Variables go through env(1) on the pane's command line: a tmux server that is already running keeps its
+    // own environment, so -e alone would not reliably reach the shell (PATH for shims in particular).
     tmux([
       'new-session',
       '-d',
@@ -52,10 +53,10 @@ export class TmuxSession {
       String(opts.rows ?? 30),
       '-c',
       opts.cwd ?? repoRoot,
-      ...envArgs,
       'env',
       '-u',
       'CI',
+      ...Object.entries(env).map(([k, v]) => `${k}=${v}`),
       'bash',
       '--norc',
       '--noprofile',
