@@ -1,5 +1,6 @@
 // Bundles the CLI into one minified ESM entry (dist/nix-mox.js) plus chunks that load on demand, so starting
-// the wizard does not parse the code of commands and screens it has not reached yet. `--if-stale` skips the build when dist is newer than every source.
+// the wizard does not parse the code of commands and screens it has not reached yet. `--if-stale` skips the
+// build when dist is newer than every source.
 import { build } from 'esbuild';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,8 +23,8 @@ const stale =
 
 if (process.argv.includes('--if-stale') && !stale) process.exit(0);
 
-rmSync('dist', { recursive: true, force: true });
-await build({
+const result = await build({
+  metafile: true,
   entryPoints: { 'nix-mox': 'src/main.ts' },
   outdir: 'dist',
   entryNames: '[name]',
@@ -60,3 +61,11 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+
+// Chunks of earlier builds are removed once they are a few minutes old: a program started just before this
+// build (a test, a demo) may still load them.
+const current = new Set(Object.keys(result.metafile.outputs).map((p) => p.replace(/^dist\//, '')));
+for (const name of readdirSync('dist/chunks')) {
+  const path = join('dist/chunks', name);
+  if (!current.has(`chunks/${name}`) && Date.now() - statSync(path).mtimeMs > 10 * 60 * 1000) rmSync(path);
+}

@@ -5,6 +5,7 @@ import { machineSection } from './sections/machine';
 import { passthroughSection } from './sections/passthrough';
 import { storageSection } from './sections/storage';
 import { guestsSection } from './sections/guests';
+import { fleetSection } from './sections/fleet';
 import { networkSection } from './sections/network';
 import { maintenanceSection } from './sections/maintenance';
 import { shellsSection } from './sections/shells';
@@ -16,13 +17,14 @@ import { reviewSection } from './sections/review';
 
 export const sectionList: Section[] = [
   // sections: one import + one entry per section; keep this order:
-  // hardware, machine, passthrough, storage, guests, network, shells, messaging, gaming, services, security,
+  // hardware, machine, passthrough, storage, guests, fleet, network, shells, messaging, gaming, services, security,
   // maintenance, review
   hardwareSection,
   machineSection,
   passthroughSection,
   storageSection,
   guestsSection,
+  fleetSection,
   networkSection,
   shellsSection,
   messagingSection,

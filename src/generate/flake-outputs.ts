@@ -46,7 +46,7 @@ export interface FlakeOutputsInput {
 }
 
 function packages(indent: string): string {
-  const inner = `${indent}    `;
+  const inner = `${indent}  `;
   const set: NixAttrs = {};
   for (const name of FLAKE_SCRIPTS) {
     set[name] = raw(
@@ -56,7 +56,7 @@ function packages(indent: string): string {
       )};\n${inner}  text = ''\n${inner}    exec \${./scripts}/${name} "$@"\n${inner}  '';\n${inner}}`,
     );
   }
-  return `${indent}# The maintenance scripts, so NixOS machines get them from this flake: nix run .#zfs-snapshot -- --help\n${indent}packages = forSystems ${nixValue(LINUX_SYSTEMS)} (pkgs: ${nixValue(set, `${indent}  `)});`;
+  return `${indent}# The maintenance scripts, so NixOS machines get them from this flake: nix run .#zfs-snapshot -- --help\n${indent}packages = forSystems ${nixValue(LINUX_SYSTEMS)} (pkgs: ${nixValue(set, indent)});`;
 }
 
 function nixosModules(fragments: string[], indent: string): string | null {
@@ -69,7 +69,8 @@ function nixosModules(fragments: string[], indent: string): string | null {
 
 function checks(machines: NixosMachine[], system: string, indent: string): string {
   const set: NixAttrs = {};
-  for (const m of machines) set[m.name] = raw(`self.nixosConfigurations.${nixAttrName(m.name)}.config.system.build.toplevel`);
+  for (const m of machines)
+    set[m.name] = raw(`self.nixosConfigurations.${nixAttrName(m.name)}.config.system.build.toplevel`);
   const inner = `${indent}    `;
   set['scripts-shellcheck'] = raw(
     `pkgs.runCommand "nix-mox-scripts-shellcheck" { nativeBuildInputs = [ pkgs.shellcheck ]; } ''\n${inner}  cd \${./scripts}\n${inner}  shellcheck --external-sources --source-path=SCRIPTDIR ${FLAKE_SCRIPTS.join(' ')} lib/nix-mox.sh\n${inner}  touch $out\n${inner}''`,
@@ -79,7 +80,7 @@ function checks(machines: NixosMachine[], system: string, indent: string): strin
 
 function fallbackShell(indent: string): string {
   const inner = `${indent}    `;
-  return `${indent}devShells = forSystems ${nixValue(LINUX_SYSTEMS)} (pkgs: {\n${inner}default = pkgs.mkShell { packages = [ pkgs.shellcheck pkgs.colmena ]; };\n${indent}  });`;
+  return `${indent}devShells = forSystems ${nixValue(LINUX_SYSTEMS)} (pkgs: {\n${inner}default = pkgs.mkShell { packages = [ pkgs.shellcheck ]; };\n${indent}  });`;
 }
 
 /** The bindings to add to `outputs`, each with a comment line, at the outputs' indentation. */

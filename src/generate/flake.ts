@@ -21,7 +21,12 @@ function shellSet(ids: string[], indent: string): string {
 }
 
 /** `extra`: more output bindings (flake-outputs.ts: packages, nixosModules, checks, colmena), already indented. */
-export function flakeNix(hostName: string, machines: NixosMachine[], shells: string[], extra: string[] = []): string {
+export function flakeNix(
+  hostName: string,
+  machines: NixosMachine[],
+  shells: string[],
+  extra: string[] = [],
+): string {
   const linuxShells = shells.filter((s) => s !== 'macos');
   const darwinShells = shells.filter((s) => s === 'macos');
   const outputs: string[] = [];

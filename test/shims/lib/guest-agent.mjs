@@ -1,11 +1,12 @@
 // The QEMU guest agent (and `pct exec`) as agent.json scripts it:
 // { "<vmid>": { "running": true, "commands": [{ "argv": [...], "exitcode": 0, "out-data": "..." }] } }.
+import { agentResultFromGuest } from './nixos-guest.mjs';
 import { readState, writeState } from './shim-runtime.mjs';
 
 /**
  * @typedef {{ argv?: string[], exitcode?: number, 'out-data'?: string, 'err-data'?: string }} AgentCommand
  * @typedef {{ running?: boolean, commands?: AgentCommand[], results?: Record<string, unknown>,
- *   execs?: Record<string, Record<string, unknown>>, nextPid?: number }} AgentState
+ *   execs?: Record<string, Record<string, unknown>>, nextPid?: number, nixos?: string }} AgentState
  */
 
 /** @returns {Record<string, AgentState>} */
@@ -13,6 +14,8 @@ export const readAgents = () => readState('agent', {});
 
 /** The scripted result for a command line: the entry with the same argv, else one without argv. */
 export function runInGuest(/** @type {AgentState | undefined} */ agent, /** @type {string[]} */ argv) {
+  // "nixos": "<name>" hands the guest to the NixOS guest model (nixos-guest.mjs, nixos-guests.json).
+  if (typeof agent?.nixos === 'string') return agentResultFromGuest(agent.nixos, argv);
   const cmds = agent?.commands ?? [];
   const hit =
     cmds.find((c) => Array.isArray(c.argv) && JSON.stringify(c.argv) === JSON.stringify(argv)) ??

@@ -52,10 +52,18 @@ export function reachable(/** @type {string} */ name) {
 }
 
 const ok = (stdout = '', stderr = '') => ({ code: 0, stdout, stderr });
-const fail = (/** @type {number} */ code, /** @type {string} */ stderr, stdout = '') => ({ code, stdout, stderr });
+const fail = (/** @type {number} */ code, /** @type {string} */ stderr, stdout = '') => ({
+  code,
+  stdout,
+  stderr,
+});
 
 /** Records a file copied into the guest (scp, pct push, agent file-write). */
-export function receiveFile(/** @type {string} */ name, /** @type {string} */ path, /** @type {number} */ bytes) {
+export function receiveFile(
+  /** @type {string} */ name,
+  /** @type {string} */ path,
+  /** @type {number} */ bytes,
+) {
   const all = readGuestsModel();
   const g = all[name];
   if (!g) return;
@@ -69,23 +77,42 @@ function flakeRef(/** @type {string} */ ref) {
 }
 
 /** `nixos-rebuild <action> --flake DIR#NAME` of the Python rewrite, over the model. */
-function nixosRebuild(/** @type {string} */ name, /** @type {Guest} */ g, /** @type {string[]} */ args, /** @type {Record<string, Guest>} */ all) {
+function nixosRebuild(
+  /** @type {string} */ name,
+  /** @type {Guest} */ g,
+  /** @type {string[]} */ args,
+  /** @type {Record<string, Guest>} */ all,
+) {
   const action = args.find((a) => !a.startsWith('-') && args[args.indexOf(a) - 1] !== '--flake');
   const fi = args.indexOf('--flake');
   const { dir, attr } = flakeRef(fi >= 0 ? (args[fi + 1] ?? '') : '');
-  if (!(g.flakes ?? {})[dir]) return fail(1, `error: path '${dir}/flake.nix' does not exist\n`);
+  if (!g.flakes?.[dir]) return fail(1, `error: path '${dir}/flake.nix' does not exist\n`);
   if (attr !== name) {
-    return fail(1, `error: flake 'path:${dir}' does not provide attribute 'packages.x86_64-linux.nixosConfigurations."${attr}".config.system.build.toplevel', 'legacyPackages.x86_64-linux.nixosConfigurations."${attr}".config.system.build.toplevel' or 'nixosConfigurations."${attr}".config.system.build.toplevel'\n`);
+    return fail(
+      1,
+      `error: flake 'path:${dir}' does not provide attribute 'packages.x86_64-linux.nixosConfigurations."${attr}".config.system.build.toplevel', 'legacyPackages.x86_64-linux.nixosConfigurations."${attr}".config.system.build.toplevel' or 'nixosConfigurations."${attr}".config.system.build.toplevel'\n`,
+    );
   }
   const building = 'building the system configuration...\n';
   if (action === 'dry-build') {
     const f = g.faults?.dryBuild;
     if (f) return fail(f.code ?? 1, `${building}${f.stderr ?? ''}`);
-    return ok('', `${building}these 3 derivations will be built:\n  /nix/store/4q7w1b0y0sxk6x2v5n0zq1n5p8d1m2k3-nixos-system-${name}-26.05.drv\n`);
+    return ok(
+      '',
+      `${building}these 3 derivations will be built:\n  /nix/store/4q7w1b0y0sxk6x2v5n0zq1n5p8d1m2k3-nixos-system-${name}-26.05.drv\n`,
+    );
   }
-  if (action !== 'switch') return fail(70, `nix-mox shim: nixos-rebuild ${action} is not simulated in a guest\n`);
+  if (action !== 'switch')
+    return fail(70, `nix-mox shim: nixos-rebuild ${action} is not simulated in a guest\n`);
   const build = g.faults?.build;
   if (build) return fail(build.code ?? 1, `${building}${build.stderr ?? ''}`);
+  const r = switchToNewGeneration(g);
+  write(all);
+  return { ...r, stderr: `${building}${r.stderr}` };
+}
+
+/** Makes and activates a new generation, with the faults the model gives it. @returns {Result} */
+function switchToNewGeneration(/** @type {Guest} */ g) {
   g.beforeSwitch = { generations: structuredClone(g.generations), current: g.current };
   const after = g.faults?.afterSwitch ?? {};
   const id = Math.max(0, ...g.generations.map((x) => x.id)) + 1;
@@ -95,17 +122,34 @@ function nixosRebuild(/** @type {string} */ name, /** @type {Guest} */ g, /** @t
     ...(after.unreachable ? { unreachable: true } : {}),
   });
   g.current = id;
-  write(all);
-  const activation = 'activating the configuration...\nsetting up /etc...\nreloading user units for root...\nsetting up tmpfiles\n';
+  const activation =
+    'activating the configuration...\nsetting up /etc...\nreloading user units for root...\nsetting up tmpfiles\n';
   const failed = after.failedUnits ?? [];
   if (failed.length > 0 || after.code) {
     return fail(
       after.code ?? 4,
-      `${building}${failed.map((u) => `warning: the following units failed: ${u}\n`).join('')}warning: error(s) occurred while switching to the new configuration\n`,
+      `${failed.map((u) => `warning: the following units failed: ${u}\n`).join('')}warning: error(s) occurred while switching to the new configuration\n`,
       activation,
     );
   }
-  return ok(activation, building);
+  return ok(activation, '');
+}
+
+/** What colmena does on a node after pushing its closure: activate it (build faults count as build failures). */
+export function deployToGuest(/** @type {string} */ name) {
+  const all = readGuestsModel();
+  const g = all[name];
+  if (!g) return { stage: 'eval', ...fail(1, `error: attribute '${name}' missing\n`) };
+  if (current(g).unreachable)
+    return {
+      stage: 'push',
+      ...fail(255, `ssh: connect to host ${g.addresses?.[0] ?? name} port 22: No route to host\n`),
+    };
+  const build = g.faults?.build ?? g.faults?.dryBuild;
+  if (build) return { stage: 'build', ...fail(build.code ?? 1, build.stderr ?? '') };
+  const r = switchToNewGeneration(g);
+  write(all);
+  return { stage: 'activate', ...r };
 }
 
 function failedUnitsText(/** @type {Guest} */ g) {
@@ -128,7 +172,8 @@ export function runInNixosGuest(/** @type {string} */ name, /** @type {string[]}
       return ok(`system-${g.current}-link\n`);
     case 'systemctl': {
       if (args[0] === 'list-units' && args.includes('--state=failed')) return ok(failedUnitsText(g));
-      if (args[0] === 'is-system-running') return (current(g).failedUnits ?? []).length > 0 ? fail(1, '', 'degraded\n') : ok('running\n');
+      if (args[0] === 'is-system-running')
+        return (current(g).failedUnits ?? []).length > 0 ? fail(1, '', 'degraded\n') : ok('running\n');
       return fail(70, `nix-mox shim: 'systemctl ${args.join(' ')}' is not simulated in a guest\n`);
     }
     case 'mkdir':
@@ -138,34 +183,52 @@ export function runInNixosGuest(/** @type {string} */ name, /** @type {string[]}
     case 'tar': {
       const file = args[args.indexOf('--file') + 1] ?? '';
       const dir = args[args.indexOf('--directory') + 1] ?? '';
-      if (!args.includes('--extract')) return fail(70, 'nix-mox shim: only tar --extract is simulated in a guest\n');
-      if (!(g.files ?? {})[file]) {
-        return fail(2, `tar: ${file}: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n`);
+      if (!args.includes('--extract'))
+        return fail(70, 'nix-mox shim: only tar --extract is simulated in a guest\n');
+      if (!g.files?.[file]) {
+        return fail(
+          2,
+          `tar: ${file}: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n`,
+        );
       }
-      if (!(g.dirs ?? []).includes(dir)) return fail(2, `tar: ${dir}: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n`);
+      if (!(g.dirs ?? []).includes(dir))
+        return fail(
+          2,
+          `tar: ${dir}: Cannot open: No such file or directory\ntar: Error is not recoverable: exiting now\n`,
+        );
       g.flakes = { ...(g.flakes ?? {}), [dir]: { from: file } };
       write(all);
       return ok();
     }
     case 'nix': {
-      const words = args.filter((a, i) => !a.startsWith('-') && args[i - 1] !== '--extra-experimental-features');
-      if (words[0] !== 'flake' || words[1] !== 'update') return fail(70, `nix-mox shim: 'nix ${args.join(' ')}' is not simulated in a guest\n`);
+      const words = args.filter(
+        (a, i) => !a.startsWith('-') && args[i - 1] !== '--extra-experimental-features',
+      );
+      if (words[0] !== 'flake' || words[1] !== 'update')
+        return fail(70, `nix-mox shim: 'nix ${args.join(' ')}' is not simulated in a guest\n`);
       const dir = args[args.indexOf('--flake') + 1] ?? '';
-      const flake = (g.flakes ?? {})[dir];
+      const flake = g.flakes?.[dir];
       if (!flake) return fail(1, `error: path '${dir}/flake.nix' does not exist\n`);
       if (g.faults?.lock) return fail(g.faults.lock.code ?? 1, g.faults.lock.stderr ?? '');
       const report = Object.entries(g.updates ?? {})
         .filter(([input, u]) => flake.locked?.[input] !== u.to)
-        .map(([input, u]) => `• Updated input '${input}':\n    '${u.from ?? 'github:NixOS/nixpkgs/0000000'}' (${u.fromDate ?? '1970-01-01'})\n  → '${u.to}' (${u.toDate})\n`);
+        .map(
+          ([input, u]) =>
+            `• Updated input '${input}':\n    '${u.from ?? 'github:NixOS/nixpkgs/0000000'}' (${u.fromDate ?? '1970-01-01'})\n  → '${u.to}' (${u.toDate})\n`,
+        );
       flake.locked = Object.fromEntries(Object.entries(g.updates ?? {}).map(([k, u]) => [k, u.to]));
       write(all);
-      return ok('', report.length > 0 ? `warning: updating lock file '${dir}/flake.lock':\n${report.join('')}` : '');
+      return ok(
+        '',
+        report.length > 0 ? `warning: updating lock file '${dir}/flake.lock':\n${report.join('')}` : '',
+      );
     }
     case 'nixos-rebuild':
       return nixosRebuild(name, g, args, all);
     case 'nix-env': {
       const si = args.indexOf('--switch-generation');
-      if (args[args.indexOf('--profile') + 1] !== PROFILE || si < 0) return fail(70, 'nix-mox shim: only nix-env --profile <system> --switch-generation is simulated\n');
+      if (args[args.indexOf('--profile') + 1] !== PROFILE || si < 0)
+        return fail(70, 'nix-mox shim: only nix-env --profile <system> --switch-generation is simulated\n');
       const to = Number(args[si + 1]);
       if (!g.generations.some((x) => x.id === to)) return fail(1, `error: generation ${to} does not exist\n`);
       const from = g.current;
@@ -174,9 +237,15 @@ export function runInNixosGuest(/** @type {string} */ name, /** @type {string[]}
       return ok('', `switching profile from version ${from} to ${to}\n`);
     }
     case `${PROFILE}/bin/switch-to-configuration`: {
-      if (args[0] !== 'switch') return fail(70, 'nix-mox shim: only switch-to-configuration switch is simulated\n');
+      if (args[0] !== 'switch')
+        return fail(70, 'nix-mox shim: only switch-to-configuration switch is simulated\n');
       const failed = current(g).failedUnits ?? [];
-      if (failed.length > 0) return fail(4, `${failed.map((u) => `warning: the following units failed: ${u}\n`).join('')}`, 'activating the configuration...\n');
+      if (failed.length > 0)
+        return fail(
+          4,
+          `${failed.map((u) => `warning: the following units failed: ${u}\n`).join('')}`,
+          'activating the configuration...\n',
+        );
       return ok('activating the configuration...\nsetting up /etc...\n');
     }
     default:
@@ -195,4 +264,14 @@ export function restoreGuestDisks(/** @type {string} */ snapshot) {
     delete g.beforeSwitch;
   }
   write(all);
+}
+
+/** The same command answered in the QEMU guest agent's shape ({ exitcode, exited, out-data, err-data }). */
+export function agentResultFromGuest(/** @type {string} */ name, /** @type {string[]} */ argv) {
+  const r = runInNixosGuest(name, argv);
+  /** @type {Record<string, unknown>} */
+  const result = { exitcode: r.code, exited: 1 };
+  if (r.stdout) result['out-data'] = r.stdout;
+  if (r.stderr) result['err-data'] = r.stderr;
+  return result;
 }

@@ -121,6 +121,20 @@ export const CLI_COMMANDS = {
       args: ['vmid', 'extra-args'],
       schema: { vmid, 'extra-args': extraArgs },
     },
+    // pct.pm: push <vmid> <file> <destination> [--group] [--perms] [--user] (runs locally, no API path).
+    push: {
+      method: 'POST',
+      path: '/nodes/{node}/lxc/{vmid}/push',
+      args: ['vmid', 'file', 'destination'],
+      schema: {
+        vmid,
+        file: { type: 'string' },
+        destination: { type: 'string' },
+        user: { type: 'string', optional: 1 },
+        group: { type: 'string', optional: 1 },
+        perms: { type: 'string', optional: 1 },
+      },
+    },
   },
   vzdump: {
     '': { method: 'POST', path: '/nodes/{node}/vzdump', args: 'vmid' },

@@ -7,8 +7,11 @@ import { ShimExit, readState, runShim } from '../shim-runtime.mjs';
 
 /** @typedef {{ from?: string, fromDate?: string, to: string, toDate: string }} InputUpdate */
 
+const VALUE_OPTIONS = new Set(['--extra-experimental-features', '--experimental-features', '--log-format']);
+
 runShim('nix', ({ argv, err }) => {
-  const words = argv.filter((a) => !a.startsWith('-'));
+  // Values of options (`--extra-experimental-features 'nix-command flakes'`) are not words.
+  const words = argv.filter((a, i) => !a.startsWith('-') && !VALUE_OPTIONS.has(argv[i - 1] ?? ''));
   if (words[0] !== 'flake' || words[1] !== 'update') {
     throw new ShimExit(
       70,

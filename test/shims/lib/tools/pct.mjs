@@ -12,6 +12,7 @@ import {
 import { readTemplates } from '../templates.mjs';
 import { param, validatedOrExit } from '../pve-tool.mjs';
 import { ShimExit, now, runShim } from '../shim-runtime.mjs';
+import { pctPush } from '../guest-files.mjs';
 
 // Never stored: secrets (password, ssh-public-keys) and parameters that are not configuration.
 const NOT_CONFIG = new Set([
@@ -181,6 +182,8 @@ runShim('pct', ({ argv, out, err }) => {
       if (result['err-data']) err(String(result['err-data']));
       return Number(result['exitcode'] ?? 0);
     }
+    case 'push':
+      return pctPush(requireGuest(guests, vmid, 'lxc'), param(p, 'file'), param(p, 'destination'));
     default:
       throw new ShimExit(70, `nix-mox shim: pct ${res.command} is validated but not simulated\n`);
   }

@@ -7,6 +7,8 @@ import { parseSize, readGuests, readPlatform, readStorage } from '../pve-state.m
 import { param, validatedOrExit } from '../pve-tool.mjs';
 import { ShimExit, readState, runShim, writeState } from '../shim-runtime.mjs';
 import { storageUsage } from '../storage-status.mjs';
+import { agentFileWrite } from '../guest-files.mjs';
+import { readAgents } from '../guest-agent.mjs';
 
 /** @typedef {Record<string, unknown>} Obj */
 
@@ -175,6 +177,8 @@ function call(sub, template, params) {
           avail: u.avail,
         };
       });
+    case 'create /nodes/{node}/qemu/{vmid}/agent/file-write':
+      return agentFileWrite(params, readGuests(), readAgents());
     case 'get /cluster/backup':
       return readJobs();
     case 'get /cluster/backup/{id}': {

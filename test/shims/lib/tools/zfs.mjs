@@ -15,6 +15,7 @@ import {
   propValue,
   renderTable,
 } from '../zfs-model.mjs';
+import { receive, rollback, send } from '../zfs-replication.mjs';
 import { datasetNameError, nicebytes } from '../zfs-names.mjs';
 
 const USAGE = /** @type {Record<string, string>} */ ({
@@ -422,6 +423,13 @@ runShim('zfs', ({ argv, out, err }) => {
       return get(args, out, err);
     case 'set':
       return set(args);
+    case 'rollback':
+      return rollback(args);
+    case 'send':
+      return send(args, out);
+    case 'receive':
+    case 'recv':
+      return receive(args);
     case undefined:
       throw new ShimExit(2, "usage: zfs command args ...\nwhere 'command' is one of the following:\n\n");
     default:
