@@ -27,20 +27,29 @@ export function splitBurst(input: string, key: Key): [string, Key][] {
 export function useKeys(handler: KeyHandler, options: { isActive?: boolean } = {}): void {
   const latest = useRef(handler);
   latest.current = handler;
+  // Counts this component's renders: a queued key waits until the one before it has been rendered.
+  const renders = useRef(0);
+  renders.current++;
   const queue = useRef<[string, Key][]>([]);
   const stable = useCallback<KeyHandler>((input, key) => {
-    const keys = splitBurst(input, key);
     const idle = queue.current.length === 0;
-    queue.current.push(...keys);
+    queue.current.push(...splitBurst(input, key));
     if (!idle) return;
     const next = () => {
       const item = queue.current.shift();
       if (!item) return;
+      const before = renders.current;
       latest.current(item[0], item[1]);
-      // setImmediate runs after React's scheduled render, so the next key sees the state this one made.
-      if (queue.current.length > 0) setImmediate(next);
+      if (queue.current.length > 0) afterRender(before, 0);
+    };
+    // A key that changed nothing causes no render: after a few turns of the event loop the next key goes anyway.
+    const afterRender = (before: number, turns: number) => {
+      if (renders.current !== before || turns >= MAX_WAIT_TURNS) next();
+      else setImmediate(() => afterRender(before, turns + 1));
     };
     next();
   }, []);
   useInput(stable, { isActive: options.isActive ?? true });
 }
+
+const MAX_WAIT_TURNS = 50;
