@@ -1,6 +1,13 @@
 export type RunEvent =
   | { type: 'start'; stepId: string; title: string; logPath: string; at: number }
-  | { type: 'line'; stepId: string; stream: 'stdout' | 'stderr'; text: string }
+  | {
+      type: 'line';
+      stepId: string;
+      stream: 'stdout' | 'stderr';
+      text: string;
+      /** A carriage-return progress segment of an unfinished line: the next line event replaces it. */
+      transient?: boolean;
+    }
   | { type: 'progress'; stepId: string; done: number; total: number | null; label: string }
   | { type: 'heartbeat'; stepId: string; quietMs: number }
   | { type: 'skip'; stepId: string; reason: string }
@@ -22,6 +29,12 @@ export interface RunOptions {
   root?: string;
   /** Extra environment for every step (PATH for shims in tests). */
   env?: Record<string, string>;
+  /** Strings to redact from logs and events, besides values of env vars named *TOKEN*, *KEY*, *SECRET*, *PASSWORD*. */
+  secrets?: string[];
+  /** Between TERM and KILL when a step is cancelled or times out (default 5 s). */
+  graceMs?: number;
+  /** Whether nix-mox runs as root (default: the effective uid is 0); when not, `root` steps use `sudo -n`. */
+  asRoot?: boolean;
 }
 
 export interface RunResult {
@@ -31,4 +44,7 @@ export interface RunResult {
   completed: string[];
   skipped: string[];
   logPaths: Record<string, string>;
+  /** Steps not run again because the journal of an earlier run shows them finished (`resume`). */
+  resumed?: string[];
+  journalPath?: string;
 }

@@ -1,0 +1,203 @@
+// The live panes of a run: one pane per running step (bar or spinner, elapsed time, last lines), finished
+// steps folded to one line, a failure view, and a full log on enter. Events only update a model; ONE timer
+// draws frames (at most `fps` a second) and drives the spinners, so a flood of output costs no extra frames.
+import { Box, Text, useInput } from 'ink';
+import { useEffect, useRef, useState } from 'react';
+import type { Step } from '../../src/plan/types';
+import { useTerminalSize } from '../hooks/useTerminalSize';
+import { color } from '../theme';
+import type { RunEventSource } from './event-hub';
+import { layoutRun, type Row } from './layout';
+import { LogFile } from './log-file';
+import { LogViewer } from './LogViewer';
+import { applyEvent, createModel, finishModel, type RunModel } from './run-model';
+
+export interface RunViewProps {
+  plan: { steps: Step[] };
+  events: RunEventSource;
+  /** What runs, for the header: "update", "apply". */
+  title: string;
+  /** Shown as the next thing to try after a failure, e.g. `nix-mox apply --resume`. */
+  resumeCommand?: string;
+  /** The user confirmed stopping the run. */
+  onCancel(): void;
+  /** The view is done (run finished and, after a failure, the user left). */
+  onExit(): void;
+  /** Frames per second while something changes (default 12). */
+  fps?: number;
+}
+
+export const DEFAULT_FPS = 10;
+
+interface Ui {
+  /** The step the user moved to, or null to follow the running one. */
+  picked: number | null;
+  asking: boolean;
+  stopping: boolean;
+  /** Step whose full log is open. */
+  viewing: string | null;
+}
+
+function RowText({ row }: { row: Row }) {
+  return (
+    <Text wrap="truncate-end">
+      {row.parts.map((p, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: a row's parts are positional and never reorder
+        <Text key={i} color={p.tone ? color(p.tone) : undefined} bold={p.bold}>
+          {p.text}
+        </Text>
+      ))}
+    </Text>
+  );
+}
+
+function defaultSelection(m: RunModel): number {
+  const running = m.steps.findIndex((s) => s.state === 'running');
+  if (running >= 0) return running;
+  const failed = m.result?.failedStepId ? m.steps.findIndex((s) => s.id === m.result?.failedStepId) : -1;
+  if (failed >= 0) return failed;
+  let last = 0;
+  m.steps.forEach((s, i) => {
+    if (s.state !== 'pending') last = i;
+  });
+  return last;
+}
+
+export function RunView({
+  plan,
+  events,
+  title,
+  resumeCommand,
+  onCancel,
+  onExit,
+  fps = DEFAULT_FPS,
+}: RunViewProps) {
+  const { columns, rows } = useTerminalSize();
+  const model = useRef<RunModel | null>(null);
+  model.current ??= createModel(plan);
+  const m = model.current;
+  const seenVersion = useRef(-1);
+  const [tick, setTick] = useState(0);
+  // What the keys change lives in a ref: a key handler may run before React has handed it the latest render
+  // (effects are flushed after the frame), so it must read the current values, not the ones it closed over.
+  const ui = useRef<Ui>({ picked: null, asking: false, stopping: false, viewing: null });
+  const [, redraw] = useState(0);
+  const update = (change: Partial<Ui>) => {
+    Object.assign(ui.current, change);
+    redraw((n) => n + 1);
+  };
+  const exited = useRef(false);
+  const logs = useRef(new Map<string, LogFile>());
+
+  useEffect(
+    () =>
+      events.subscribe(
+        (e) => applyEvent(m, e),
+        (r) => finishModel(m, r),
+      ),
+    [events, m],
+  );
+
+  // The one timer: a frame when the model changed, or while a step runs (spinner, elapsed time).
+  useEffect(() => {
+    const timer = setInterval(
+      () => {
+        const running = m.steps.some((s) => s.state === 'running');
+        if (running || m.version !== seenVersion.current) {
+          seenVersion.current = m.version;
+          setTick((t) => t + 1);
+        }
+      },
+      Math.round(1000 / fps),
+    );
+    return () => clearInterval(timer);
+  }, [m, fps]);
+
+  useEffect(() => {
+    if (m.result?.ok && !exited.current) {
+      exited.current = true;
+      onExit();
+    }
+  });
+
+  const selectedNow = () =>
+    Math.min(ui.current.picked ?? defaultSelection(m), Math.max(0, m.steps.length - 1));
+  const leave = () => {
+    if (!exited.current) {
+      exited.current = true;
+      onExit();
+    }
+  };
+  const askOrLeave = () => {
+    if (m.result !== null) leave();
+    else if (!ui.current.stopping) update({ asking: true });
+  };
+
+  useInput(
+    (input, key) => {
+      if (ui.current.asking) {
+        if (input === 'y' || input === 'Y' || (key.ctrl && input === 'c')) {
+          update({ asking: false, stopping: true });
+          onCancel();
+        } else if (input === 'n' || input === 'N' || key.escape) update({ asking: false });
+        return;
+      }
+      const selected = selectedNow();
+      if ((key.ctrl && input === 'c') || input === 'q') askOrLeave();
+      else if (key.upArrow || input === 'k') update({ picked: Math.max(0, selected - 1) });
+      else if (key.downArrow || input === 'j') update({ picked: Math.min(m.steps.length - 1, selected + 1) });
+      else if (key.return || input === 'l') {
+        const s = m.steps[selected];
+        if (s?.logPath) {
+          logs.current.get(s.logPath)?.refresh();
+          update({ viewing: s.id });
+        }
+      }
+    },
+    { isActive: ui.current.viewing === null },
+  );
+
+  const { asking, stopping, viewing } = ui.current;
+  const finished = m.result !== null;
+  const selected = selectedNow();
+  const viewed = viewing ? m.byId.get(viewing) : undefined;
+  if (viewed?.logPath) {
+    let log = logs.current.get(viewed.logPath);
+    if (!log) {
+      log = new LogFile(viewed.logPath);
+      logs.current.set(viewed.logPath, log);
+    }
+    return (
+      <LogViewer
+        title={viewed.title}
+        log={log}
+        rows={rows}
+        columns={columns}
+        tick={tick}
+        onClose={() => update({ viewing: null })}
+        onCtrlC={() => {
+          update({ viewing: null });
+          askOrLeave();
+        }}
+      />
+    );
+  }
+
+  const laid = layoutRun(m, {
+    rows,
+    columns,
+    selected,
+    now: Date.now(),
+    tick,
+    asking,
+    title: stopping && !finished ? `${title} · stopping the running step…` : title,
+    resumeCommand,
+  });
+  return (
+    <Box flexDirection="column" width={columns}>
+      {laid.map((row) => (
+        <RowText key={row.key} row={row} />
+      ))}
+    </Box>
+  );
+}
