@@ -1,7 +1,7 @@
 // Starts the interactive hub: first frame at once, detection and saved answers load behind it. When the user
 // confirms Review & apply, the hub closes and the plan runs under live panes in the same terminal.
 import { render } from 'ink';
-import { type PendingApply, executePlan } from '../src/commands/apply-run';
+import type { PendingApply } from '../src/commands/apply-run';
 import type { CommandContext } from '../src/commands/context';
 import { Root, type RootDeps } from './Root';
 
@@ -32,6 +32,9 @@ export async function startHub(ctx: CommandContext, opts: StartOptions = {}): Pr
   await app.waitUntilExit();
   const run = pending as PendingApply | null;
   if (!run) return code;
-  const { runWithPanes } = await import('./run/RunApp');
+  const [{ runWithPanes }, { executePlan }] = await Promise.all([
+    import('./run/RunApp'),
+    import('../src/commands/apply-run'),
+  ]);
   return executePlan(ctx, run.built.plan, { resume: false, answers: run.answers, panes: runWithPanes });
 }

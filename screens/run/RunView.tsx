@@ -3,7 +3,9 @@
 // draws frames (at most `fps` a second) and drives the spinners, so a flood of output costs no extra frames.
 import { Box, Text, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
+import { NETWORK_APPLY_STEP_ID, networkStepStage } from '../../src/network/index';
 import type { Step } from '../../src/plan/types';
+import { NetworkCountdown } from '../network/CountdownConfirm';
 import { useTerminalSize } from '../hooks/useTerminalSize';
 import { color } from '../theme';
 import type { RunEventSource } from './event-hub';
@@ -183,8 +185,10 @@ export function RunView({
     );
   }
 
+  // The bridges step waits for the user: y keeps the change, n reverts (scripts/network-confirm reads the answer).
+  const network = networkCountdownFor(plan.steps, m);
   const laid = layoutRun(m, {
-    rows,
+    rows: network ? Math.max(4, rows - COUNTDOWN_ROWS) : rows,
     columns,
     selected,
     now: Date.now(),
@@ -195,9 +199,37 @@ export function RunView({
   });
   return (
     <Box flexDirection="column" width={columns}>
+      {network ? (
+        <NetworkCountdown
+          key={network.stageDir}
+          stageDir={network.stageDir}
+          {...(network.root ? { root: network.root } : {})}
+          what={network.what}
+          done={network.done}
+          total={network.total}
+          isActive={!asking}
+          width={columns}
+        />
+      ) : null}
       {laid.map((row) => (
         <RowText key={row.key} row={row} />
       ))}
     </Box>
   );
+}
+
+/** Rows the countdown box takes above the panes. */
+const COUNTDOWN_ROWS = 8;
+
+function networkCountdownFor(steps: Step[], m: RunModel) {
+  const running = m.steps.find((s) => s.id === NETWORK_APPLY_STEP_ID && s.state === 'running');
+  const step = steps.find((s) => s.id === NETWORK_APPLY_STEP_ID);
+  const stage = step ? networkStepStage(step) : null;
+  if (!running || !stage || !running.progress || running.progress.total === null) return null;
+  return {
+    ...stage,
+    what: step!.title.replace(/:.*$/, ''),
+    done: running.progress.done,
+    total: running.progress.total,
+  };
 }

@@ -19,6 +19,10 @@ export const backupCommand: CommandModule = {
       .option('--keep-weekly <n>', '... one a week (default: the saved policy, else 4)')
       .option('--keep-monthly <n>', '... one a month (default: the saved policy, else 6)')
       .option('--resume', 'continue the last backup run at the guest that failed')
+      .option('--messaging', "back up the messaging data instead: the apps' folders, a snapshot, and a copy")
+      .option('--to <pool/dataset>', 'with --messaging: zfs send | zfs receive the snapshots to this dataset')
+      .option('--label <label>', 'with --messaging: the snapshot label (default: daily)')
+      .option('--keep <n>', 'with --messaging: snapshots kept for the label')
       .addHelpText(
         'after',
         `
@@ -29,10 +33,18 @@ wizard); this is for a backup now. Step logs go to --log-dir (default $XDG_STATE
 Examples:
   nix-mox backup --storage local
   nix-mox backup --vmid 100 --vmid 101 --storage backup-nas
-  nix-mox backup --all --storage local --dry-run`,
+  nix-mox backup --all --storage local --dry-run
+  nix-mox backup --messaging --to backup/messaging`,
       );
   },
   async run(ctx) {
+    if (ctx.opts['messaging']) {
+      const [{ runMessagingBackupCommand }, { runRolloutWithPanes }] = await Promise.all([
+        import('../messaging-backup/command'),
+        import('../../screens/update/UpdateApp'),
+      ]);
+      return runMessagingBackupCommand(ctx, runRolloutWithPanes);
+    }
     return runMaintenance(
       ctx,
       'backup',

@@ -79,3 +79,12 @@ describe('nix-mox CLI surface', () => {
     expect(io.err()).toContain('--root');
   });
 });
+
+describe('nix-mox backup --messaging', () => {
+  it('reaches the messaging backup, which checks its own flags', async () => {
+    const io = captureIo();
+    expect(await runCli(['backup', '--messaging', '--label', 'Bad Label'], io)).toBe(2);
+    expect(io.err()).toContain('nix-mox backup --messaging:');
+    expect(io.err()).toContain('Bad Label');
+  });
+});
