@@ -29,7 +29,7 @@ const result = await build({
   outdir: 'dist',
   entryNames: '[name]',
   chunkNames: 'chunks/[name]-[hash]',
-  splitting: process.env.NOSPLIT ? false : true,
+  splitting: true,
   bundle: true,
   minify: true,
   format: 'esm',
