@@ -21,7 +21,11 @@ afterEach(() => {
   rmSync(home, { recursive: true, force: true });
 });
 
-const selected = (screen: string) => screen.split('\n').find((l) => l.includes('›'))?.trim() ?? '';
+const selected = (screen: string) =>
+  screen
+    .split('\n')
+    .find((l) => l.includes('›'))
+    ?.trim() ?? '';
 
 describe('hub in a real terminal', () => {
   it('opens, moves, shows help, goes back with esc, and quits after confirming, leaving the terminal sane', async () => {
