@@ -204,9 +204,14 @@ function HubList({ entries, cursor, width }: { entries: HubEntry[]; cursor: numb
             <Box flexShrink={1}>
               <Text color={color(e.tone)} wrap="truncate-end">
                 {e.marker} {e.summary}
-                {e.changed ? <Text color={color('accent')}> (changed since last apply)</Text> : null}
               </Text>
             </Box>
+            {/* Outside the truncated summary, so a long summary never hides it. */}
+            {e.changed ? (
+              <Box flexShrink={0}>
+                <Text color={color('accent')}> (changed since last apply)</Text>
+              </Box>
+            ) : null}
           </Box>
         );
       })}

@@ -1,8 +1,8 @@
 // Starts the interactive hub: first frame at once, detection and saved answers load behind it. When the user
 // confirms Review & apply, the hub closes and the plan runs under live panes in the same terminal.
-import { render } from 'ink';
 import type { PendingApply } from '../src/commands/apply-run';
 import type { CommandContext } from '../src/commands/context';
+import { renderWizard } from './render-wizard';
 import { Root, type RootDeps } from './Root';
 
 export interface StartOptions {
@@ -13,7 +13,7 @@ export interface StartOptions {
 export async function startHub(ctx: CommandContext, opts: StartOptions = {}): Promise<number> {
   let code = 0;
   let pending: PendingApply | null = null;
-  const app = render(
+  const app = renderWizard(
     <Root
       ctx={ctx}
       deps={opts.deps}
@@ -21,13 +21,7 @@ export async function startHub(ctx: CommandContext, opts: StartOptions = {}): Pr
       onExit={(c) => (code = c)}
       onApply={(p) => (pending = p)}
     />,
-    {
-      exitOnCtrlC: false,
-      patchConsole: false,
-      stdout: ctx.io.stdout as NodeJS.WriteStream,
-      stdin: ctx.io.stdin as NodeJS.ReadStream,
-      stderr: ctx.io.stderr as NodeJS.WriteStream,
-    },
+    ctx.io,
   );
   await app.waitUntilExit();
   const run = pending as PendingApply | null;

@@ -12,6 +12,8 @@ import { answersProblem } from '../../src/wizard/commit';
 import { type Check, fail, ok } from '../../src/wizard/check';
 import { Choice } from '../components/Choice';
 import { Footer } from '../components/Footer';
+import { SectionTitle } from '../components/SectionTitle';
+import { chooseHints } from '../components/hints';
 import { TextField, textFieldHints } from '../components/TextField';
 import { useWizard } from '../state';
 import { color, symbols } from '../theme';
@@ -67,10 +69,7 @@ export function BridgeEditor({
   };
 
   const title = (sub?: string) => (
-    <Text bold color={color('accent')}>
-      Network › {name} · {BRIDGE_PURPOSE[name]}
-      {sub ? ` › ${sub}` : ''}
-    </Text>
+    <SectionTitle title={`Network › ${name} · ${BRIDGE_PURPOSE[name]}`} sub={sub} />
   );
 
   if (editing === 'port') {
@@ -103,13 +102,7 @@ export function BridgeEditor({
           onCancel={() => setEditing(null)}
         />
         {refused ? <Text color={color('bad')} wrap="wrap">{`${symbols.bad} ${refused}`}</Text> : null}
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }
@@ -139,13 +132,7 @@ export function BridgeEditor({
           }}
           onCancel={() => setEditing(null)}
         />
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }

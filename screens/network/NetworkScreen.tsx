@@ -7,6 +7,7 @@ import { checkNetworkAnswers } from '../../src/network/check';
 import { bridgeConfigLine, bridgeViewLine, portLine } from '../../src/network/summary';
 import { type BridgeView, buildNetworkView, type NetworkView } from '../../src/network/topology';
 import { MANAGED_BRIDGES, type ManagedBridge, NIX_MOX_DROPIN } from '../../src/network/types';
+import { BackToHub } from '../components/BackToHub';
 import { Choice } from '../components/Choice';
 import { Footer } from '../components/Footer';
 import type { SectionScreenProps } from '../sections';
@@ -149,24 +150,7 @@ function ReadyScreen({ view, onBack }: { view: NetworkView; onBack(): void }) {
 
 function Waiting({ text, onBack, tone }: { text: string; onBack(): void; tone?: 'bad' }) {
   const api = useWizard();
-  return (
-    <Box flexDirection="column">
-      <Text bold color={color('accent')}>
-        Network
-      </Text>
-      <Text color={tone ? color(tone) : undefined} wrap="wrap">
-        {text}
-      </Text>
-      <Choice
-        key="back"
-        options={[{ value: 'back', label: 'Back to the hub' }]}
-        isActive={api.inputActive}
-        onChoose={onBack}
-        onCancel={onBack}
-      />
-      <Footer hints={[{ keys: 'esc', label: 'back' }]} />
-    </Box>
-  );
+  return <BackToHub title="Network" text={text} tone={tone} isActive={api.inputActive} onBack={onBack} />;
 }
 
 export function NetworkScreen({ onBack }: SectionScreenProps) {

@@ -1,9 +1,9 @@
 // Runs a plan with live panes (Ink) when there is a terminal; runPlain prints the same events as plain lines.
-import { render } from 'ink';
 import type { Step } from '../../src/plan/types';
 import { runPlan } from '../../src/run/runner';
 import type { RunOptions, RunResult } from '../../src/run/types';
 import { RunEventHub } from './event-hub';
+import { renderPanes, runUnderPanes } from './live-panes';
 import { DEFAULT_FPS, RunView } from './RunView';
 
 export { runPlain } from '../../src/run/plain';
@@ -32,7 +32,7 @@ export async function runWithPanes(plan: { steps: Step[] }, opts: PanesOptions):
   external?.addEventListener('abort', onExternalAbort);
   const fps = opts.fps ?? DEFAULT_FPS;
 
-  const app = render(
+  const app = renderPanes(
     <RunView
       plan={plan}
       events={hub}
@@ -42,27 +42,14 @@ export async function runWithPanes(plan: { steps: Step[] }, opts: PanesOptions):
       onCancel={() => abort.abort()}
       onExit={() => app.unmount()}
     />,
-    {
-      stdout: opts.stdout ?? process.stdout,
-      stdin: opts.stdin ?? process.stdin,
-      exitOnCtrlC: false,
-      patchConsole: false,
-      // The view's own timer keeps periodic frames at `fps`; Ink's cap only delays frames a key asked for.
-      maxFps: 30,
-      ...(opts.onRender ? { onRender: opts.onRender } : {}),
-    },
+    opts,
   );
   const { title: _t, resumeCommand: _r, stdout: _o, stdin: _i, fps: _f, onRender: _n, ...runOpts } = opts;
-  let result: RunResult;
-  try {
-    result = await runPlan(plan, { ...runOpts, signal: abort.signal }, hub.emit);
-  } catch (err) {
-    app.unmount();
-    throw err;
-  } finally {
-    external?.removeEventListener('abort', onExternalAbort);
-  }
-  hub.finish(result);
-  await app.waitUntilExit();
-  return result;
+  return runUnderPanes(app, hub, async (emit) => {
+    try {
+      return await runPlan(plan, { ...runOpts, signal: abort.signal }, emit);
+    } finally {
+      external?.removeEventListener('abort', onExternalAbort);
+    }
+  });
 }

@@ -1,17 +1,19 @@
 // The live panes of a run: one pane per running step (bar or spinner, elapsed time, last lines), finished
 // steps folded to one line, a failure view, and a full log on enter. Events only update a model; ONE timer
 // draws frames (at most `fps` a second) and drives the spinners, so a flood of output costs no extra frames.
-import { Box, Text, useInput } from 'ink';
+import { Box, useInput } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import { NETWORK_APPLY_STEP_ID, networkStepStage } from '../../src/network/index';
 import type { Step } from '../../src/plan/types';
 import { NetworkCountdown } from '../network/CountdownConfirm';
+import { useFrameTick } from '../hooks/useFrameTick';
+import { useLogFiles } from '../hooks/useLogFiles';
 import { useTerminalSize } from '../hooks/useTerminalSize';
-import { color } from '../theme';
 import type { RunEventSource } from './event-hub';
-import { layoutRun, type Row } from './layout';
-import { LogFile } from './log-file';
+import { layoutRun } from './layout';
 import { LogViewer } from './LogViewer';
+import { RowText } from './RowText';
+import { stopAnswer } from './stop-answer';
 import { applyEvent, createModel, finishModel, type RunModel } from './run-model';
 
 export interface RunViewProps {
@@ -40,19 +42,6 @@ interface Ui {
   viewing: string | null;
 }
 
-function RowText({ row }: { row: Row }) {
-  return (
-    <Text wrap="truncate-end">
-      {row.parts.map((p, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a row's parts are positional and never reorder
-        <Text key={i} color={p.tone ? color(p.tone) : undefined} bold={p.bold}>
-          {p.text}
-        </Text>
-      ))}
-    </Text>
-  );
-}
-
 function defaultSelection(m: RunModel): number {
   const running = m.steps.findIndex((s) => s.state === 'running');
   if (running >= 0) return running;
@@ -78,8 +67,6 @@ export function RunView({
   const model = useRef<RunModel | null>(null);
   model.current ??= createModel(plan);
   const m = model.current;
-  const seenVersion = useRef(-1);
-  const [tick, setTick] = useState(0);
   // What the keys change lives in a ref: a key handler may run before React has handed it the latest render
   // (effects are flushed after the frame), so it must read the current values, not the ones it closed over.
   const ui = useRef<Ui>({ picked: null, asking: false, stopping: false, viewing: null });
@@ -89,7 +76,7 @@ export function RunView({
     redraw((n) => n + 1);
   };
   const exited = useRef(false);
-  const logs = useRef(new Map<string, LogFile>());
+  const logs = useLogFiles();
 
   useEffect(
     () =>
@@ -101,19 +88,7 @@ export function RunView({
   );
 
   // The one timer: a frame when the model changed, or while a step runs (spinner, elapsed time).
-  useEffect(() => {
-    const timer = setInterval(
-      () => {
-        const running = m.steps.some((s) => s.state === 'running');
-        if (running || m.version !== seenVersion.current) {
-          seenVersion.current = m.version;
-          setTick((t) => t + 1);
-        }
-      },
-      Math.round(1000 / fps),
-    );
-    return () => clearInterval(timer);
-  }, [m, fps]);
+  const tick = useFrameTick(m, fps, () => m.steps.some((s) => s.state === 'running'));
 
   useEffect(() => {
     if (m.result?.ok && !exited.current) {
@@ -138,10 +113,11 @@ export function RunView({
   useInput(
     (input, key) => {
       if (ui.current.asking) {
-        if (input === 'y' || input === 'Y' || (key.ctrl && input === 'c')) {
+        const answer = stopAnswer(input, key);
+        if (answer === 'stop') {
           update({ asking: false, stopping: true });
           onCancel();
-        } else if (input === 'n' || input === 'N' || key.escape) update({ asking: false });
+        } else if (answer === 'keep') update({ asking: false });
         return;
       }
       const selected = selectedNow();
@@ -151,7 +127,7 @@ export function RunView({
       else if (key.return || input === 'l') {
         const s = m.steps[selected];
         if (s?.logPath) {
-          logs.current.get(s.logPath)?.refresh();
+          logs.refresh(s.logPath);
           update({ viewing: s.id });
         }
       }
@@ -164,15 +140,10 @@ export function RunView({
   const selected = selectedNow();
   const viewed = viewing ? m.byId.get(viewing) : undefined;
   if (viewed?.logPath) {
-    let log = logs.current.get(viewed.logPath);
-    if (!log) {
-      log = new LogFile(viewed.logPath);
-      logs.current.set(viewed.logPath, log);
-    }
     return (
       <LogViewer
         title={viewed.title}
-        log={log}
+        log={logs.open(viewed.logPath)}
         rows={rows}
         columns={columns}
         tick={tick}

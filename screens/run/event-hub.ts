@@ -2,27 +2,27 @@
 // (the runner starts at once) are kept and replayed, so the view never misses the first step's start.
 import type { RunEvent, RunResult } from '../../src/run/types';
 
-export interface RunEventSource {
-  subscribe(onEvent: (e: RunEvent) => void, onFinish: (r: RunResult) => void): () => void;
+export interface EventSource<E, R> {
+  subscribe(onEvent: (e: E) => void, onFinish: (r: R) => void): () => void;
 }
 
-export class RunEventHub implements RunEventSource {
-  private backlog: RunEvent[] | null = [];
-  private result: RunResult | null = null;
-  private onEvent: ((e: RunEvent) => void) | null = null;
-  private onFinish: ((r: RunResult) => void) | null = null;
+export class EventHub<E, R> implements EventSource<E, R> {
+  private backlog: E[] | null = [];
+  private result: R | null = null;
+  private onEvent: ((e: E) => void) | null = null;
+  private onFinish: ((r: R) => void) | null = null;
 
-  emit = (e: RunEvent): void => {
+  emit = (e: E): void => {
     if (this.onEvent) this.onEvent(e);
     else this.backlog?.push(e);
   };
 
-  finish(result: RunResult): void {
+  finish(result: R): void {
     this.result = result;
     this.onFinish?.(result);
   }
 
-  subscribe(onEvent: (e: RunEvent) => void, onFinish: (r: RunResult) => void): () => void {
+  subscribe(onEvent: (e: E) => void, onFinish: (r: R) => void): () => void {
     this.onEvent = onEvent;
     this.onFinish = onFinish;
     for (const e of this.backlog ?? []) onEvent(e);
@@ -34,3 +34,7 @@ export class RunEventHub implements RunEventSource {
     };
   }
 }
+
+export type RunEventSource = EventSource<RunEvent, RunResult>;
+
+export class RunEventHub extends EventHub<RunEvent, RunResult> {}

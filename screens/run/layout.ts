@@ -43,7 +43,8 @@ export function formatClock(ms: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
 }
 
-function truncate(text: string, width: number): string {
+/** `text` cut to `width` columns, ending with … when cut. */
+export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
   if (text.length <= width) return text;
   return width === 1 ? '…' : `${text.slice(0, width - 1)}…`;

@@ -1,7 +1,6 @@
 // Guests: the NixOS LXC, the Windows VM (it gets the passthrough devices) and the NixOS VM.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import { answersProblem } from '../../src/wizard/commit';
 import {
   type GuestKey,
   guestInfo,
@@ -13,9 +12,13 @@ import {
 } from '../../src/wizard/guests';
 import { Choice } from '../components/Choice';
 import { Footer } from '../components/Footer';
+import { BackToHub } from '../components/BackToHub';
+import { sectionMenuHints } from '../components/hints';
+import { SectionStatus } from '../components/SectionStatus';
+import { SectionTitle } from '../components/SectionTitle';
+import { useCheckedUpdate } from '../hooks/useCheckedUpdate';
 import type { Section, SectionScreenProps } from '../sections';
 import { useWizard } from '../state';
-import { color } from '../theme';
 import { GuestForm } from './guests/GuestForm';
 
 const HELP = [
@@ -30,24 +33,16 @@ function GuestsScreen({ onBack }: SectionScreenProps) {
   const { answers, report } = api;
   const [open, setOpen] = useState<GuestKey | null>(null);
   const [last, setLast] = useState<GuestKey>('nixosLxc');
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, apply } = useCheckedUpdate();
 
   if (answers.machine.role !== 'proxmox-host') {
     return (
-      <Box flexDirection="column">
-        <Text bold color={color('accent')}>
-          Guests
-        </Text>
-        <Text wrap="wrap">Guests run on a Proxmox host; this machine's role is NixOS machine.</Text>
-        <Choice
-          key="not-proxmox"
-          options={[{ value: 'back', label: 'Back to the hub' }]}
-          isActive={api.inputActive}
-          onChoose={onBack}
-          onCancel={onBack}
-        />
-        <Footer hints={[{ keys: 'esc', label: 'back' }]} />
-      </Box>
+      <BackToHub
+        title="Guests"
+        text="Guests run on a Proxmox host; this machine's role is NixOS machine."
+        isActive={api.inputActive}
+        onBack={onBack}
+      />
     );
   }
 
@@ -58,11 +53,7 @@ function GuestsScreen({ onBack }: SectionScreenProps) {
         error={error}
         onSave={(next) => {
           const all = setGuest(answers, open, next);
-          const problem = answersProblem(all);
-          setError(problem);
-          if (problem) return false;
-          api.update(() => all);
-          return true;
+          return apply(() => all);
         }}
         onBack={() => {
           setError(null);
@@ -75,9 +66,7 @@ function GuestsScreen({ onBack }: SectionScreenProps) {
   const status = guestsSection.status(api);
   return (
     <Box flexDirection="column">
-      <Text bold color={color('accent')}>
-        Guests
-      </Text>
+      <SectionTitle title="Guests" />
       <Choice<GuestKey>
         key="guests"
         options={guestKeys.map((k) => ({
@@ -101,19 +90,8 @@ function GuestsScreen({ onBack }: SectionScreenProps) {
           {report.guests.map((g) => `${g.vmid} ${g.name} (${g.kind}, ${g.status})`).join(', ')}
         </Text>
       ) : null}
-      <Box marginTop={1}>
-        <Text wrap="wrap" color={status.kind === 'missing' ? color('warn') : undefined}>
-          {status.summary}
-        </Text>
-      </Box>
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'open' },
-          { keys: '?', label: 'help' },
-          { keys: 'esc', label: 'back' },
-        ]}
-      />
+      <SectionStatus status={status} />
+      <Footer hints={sectionMenuHints('open')} />
     </Box>
   );
 }

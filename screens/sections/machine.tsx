@@ -6,10 +6,11 @@ import { checkAdminUser, checkHostname, machineStatus, roleLabels } from '../../
 import { checkTimezone } from '../../src/wizard/timezone';
 import { Choice } from '../components/Choice';
 import { Footer } from '../components/Footer';
+import { sectionMenuHints } from '../components/hints';
+import { SectionTitle } from '../components/SectionTitle';
 import { TextField, textFieldHints } from '../components/TextField';
 import type { Section, SectionScreenProps } from '../sections';
 import { useWizard } from '../state';
-import { color } from '../theme';
 import { SshKeys } from './machine/SshKeys';
 
 type Field = 'role' | 'hostname' | 'timezone' | 'adminUser' | 'sshKeys';
@@ -54,9 +55,7 @@ function MachineScreen({ onBack }: SectionScreenProps) {
   if (editing === 'role') {
     return (
       <Box flexDirection="column">
-        <Text bold color={color('accent')}>
-          Machine › Role
-        </Text>
+        <SectionTitle title="Machine" sub="Role" />
         <Choice
           key="role"
           options={[
@@ -99,9 +98,7 @@ function MachineScreen({ onBack }: SectionScreenProps) {
     const f = textFields[editing];
     return (
       <Box flexDirection="column">
-        <Text bold color={color('accent')}>
-          Machine › {f.label}
-        </Text>
+        <SectionTitle title="Machine" sub={f.label} />
         <TextField<string>
           key={editing}
           label={f.label}
@@ -120,9 +117,7 @@ function MachineScreen({ onBack }: SectionScreenProps) {
   const keys = m.sshKeyFiles.length === 0 ? 'none: add at least one' : m.sshKeyFiles.join(', ');
   return (
     <Box flexDirection="column">
-      <Text bold color={color('accent')}>
-        Machine
-      </Text>
+      <SectionTitle title="Machine" />
       <Choice<Field>
         key="menu"
         options={[
@@ -144,14 +139,7 @@ function MachineScreen({ onBack }: SectionScreenProps) {
       <Box marginTop={1}>
         <Text wrap="wrap">{machineSection.status(api).summary}</Text>
       </Box>
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'change' },
-          { keys: '?', label: 'help' },
-          { keys: 'esc', label: 'back' },
-        ]}
-      />
+      <Footer hints={sectionMenuHints()} />
     </Box>
   );
 }

@@ -1,15 +1,18 @@
 // Maintenance: when the host updates, which ZFS snapshots are kept, and the vzdump backup job.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useState } from 'react';
 import type { Answers } from '../../src/answers/schema';
 import { backupPresets, describeSchedule, updatePresets } from '../../src/wizard/calendar';
-import { answersProblem } from '../../src/wizard/commit';
 import { backupStorageChoices, maintenanceStatus, snapshotPoolChoices } from '../../src/wizard/maintenance';
 import { Choice } from '../components/Choice';
 import { Footer } from '../components/Footer';
+import { ErrorLine } from '../components/ErrorLine';
+import { sectionMenuHints } from '../components/hints';
+import { SectionStatus } from '../components/SectionStatus';
+import { SectionTitle } from '../components/SectionTitle';
+import { useCheckedUpdate } from '../hooks/useCheckedUpdate';
 import type { Section, SectionScreenProps } from '../sections';
 import { useWizard } from '../state';
-import { color, symbols } from '../theme';
 import { BackupPolicy } from './maintenance/BackupPolicy';
 import { SchedulePicker } from './maintenance/SchedulePicker';
 import { SnapshotPolicy } from './maintenance/SnapshotPolicy';
@@ -31,7 +34,7 @@ function MaintenanceScreen({ onBack }: SectionScreenProps) {
   const m = answers.maintenance;
   const [editing, setEditing] = useState<Field | null>(null);
   const [last, setLast] = useState<Field>('updates');
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, apply } = useCheckedUpdate();
   // The preview counts from when the section was opened, so it does not shift while the user types.
   const [now] = useState(() => new Date());
   const active = api.inputActive;
@@ -39,18 +42,9 @@ function MaintenanceScreen({ onBack }: SectionScreenProps) {
   const proxmox = answers.machine.role === 'proxmox-host';
 
   const commit = (patch: Partial<Maintenance>, stay = true) => {
-    const next = { ...answers, maintenance: { ...answers.maintenance, ...patch } };
-    const problem = answersProblem(next);
-    setError(problem);
-    if (problem) return;
-    api.update((a) => ({ ...a, maintenance: { ...a.maintenance, ...patch } }));
-    if (!stay) close();
+    if (apply((a) => ({ ...a, maintenance: { ...a.maintenance, ...patch } })) && !stay) close();
   };
-  const errorLine = error ? (
-    <Text color={color('bad')} wrap="wrap">
-      {symbols.bad} {error}
-    </Text>
-  ) : null;
+  const errorLine = <ErrorLine error={error} />;
 
   if (editing === 'updates') {
     return (
@@ -101,9 +95,7 @@ function MaintenanceScreen({ onBack }: SectionScreenProps) {
   const status = maintenanceSection.status(api);
   return (
     <Box flexDirection="column">
-      <Text bold color={color('accent')}>
-        Maintenance
-      </Text>
+      <SectionTitle title="Maintenance" />
       <Choice<Field>
         key="menu"
         options={[
@@ -141,19 +133,8 @@ function MaintenanceScreen({ onBack }: SectionScreenProps) {
         onCancel={onBack}
         onKey={(input) => input === '?' && api.showHelp(maintenanceSection.title, HELP)}
       />
-      <Box marginTop={1}>
-        <Text wrap="wrap" color={status.kind === 'missing' ? color('warn') : undefined}>
-          {status.summary}
-        </Text>
-      </Box>
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'change' },
-          { keys: '?', label: 'help' },
-          { keys: 'esc', label: 'back' },
-        ]}
-      />
+      <SectionStatus status={status} />
+      <Footer hints={sectionMenuHints()} />
     </Box>
   );
 }

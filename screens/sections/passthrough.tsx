@@ -1,8 +1,6 @@
 // Passthrough: which GPU (all its functions) and which USB controllers go to which VM, with group verdicts.
 import { Box, Text } from 'ink';
 import { useState } from 'react';
-import type { Answers } from '../../src/answers/schema';
-import { answersProblem } from '../../src/wizard/commit';
 import {
   ACS_ARG,
   ACS_EXPLAINED,
@@ -23,6 +21,12 @@ import {
 } from '../../src/wizard/passthrough';
 import { Choice } from '../components/Choice';
 import { Footer } from '../components/Footer';
+import { BackToHub } from '../components/BackToHub';
+import { ErrorLine } from '../components/ErrorLine';
+import { chooseHints, sectionMenuHints, toggleHints } from '../components/hints';
+import { SectionStatus } from '../components/SectionStatus';
+import { SectionTitle } from '../components/SectionTitle';
+import { useCheckedUpdate } from '../hooks/useCheckedUpdate';
 import type { Section, SectionScreenProps } from '../sections';
 import { useWizard } from '../state';
 import { color, symbols } from '../theme';
@@ -38,20 +42,13 @@ const HELP = [
   'Keys: ↑/↓ or j/k move, enter changes, space toggles a controller, esc goes back.',
 ];
 
-const menuHints = [
-  { keys: '↑↓/jk', label: 'move' },
-  { keys: 'enter', label: 'change' },
-  { keys: '?', label: 'help' },
-  { keys: 'esc', label: 'back' },
-];
-
 function PassthroughScreen({ onBack }: SectionScreenProps) {
   const api = useWizard();
   const { report, answers } = api;
   const p = answers.passthrough;
   const [mode, setMode] = useState<Mode>({ kind: 'menu' });
   const [last, setLast] = useState<Field>('gpu');
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, apply } = useCheckedUpdate();
   const [lastUsb, setLastUsb] = useState<string | undefined>(undefined);
   const active = api.inputActive;
   const gpus = gpuCandidates(report);
@@ -61,44 +58,20 @@ function PassthroughScreen({ onBack }: SectionScreenProps) {
 
   const commit = (change: Passthrough, then: Mode = { kind: 'menu' }) => {
     const next = withDefaultTarget(change, answers);
-    const all: Answers = { ...answers, passthrough: next };
-    const problem = answersProblem(all);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setError(null);
-    api.update((a) => ({ ...a, passthrough: next }));
-    setMode(then);
+    if (apply((a) => ({ ...a, passthrough: next }))) setMode(then);
   };
 
-  const title = (sub?: string) => (
-    <Text bold color={color('accent')}>
-      Passthrough{sub ? ` › ${sub}` : ''}
-    </Text>
-  );
-  const errorLine = error ? (
-    <Text color={color('bad')} wrap="wrap">
-      {symbols.bad} {error}
-    </Text>
-  ) : null;
+  const title = (sub?: string) => <SectionTitle title="Passthrough" sub={sub} />;
+  const errorLine = <ErrorLine error={error} />;
 
   if (answers.machine.role !== 'proxmox-host') {
     return (
-      <Box flexDirection="column">
-        {title()}
-        <Text wrap="wrap">
-          Passthrough is for a Proxmox host; this machine's role is NixOS machine (see Machine).
-        </Text>
-        <Choice
-          key="not-proxmox"
-          options={[{ value: 'back', label: 'Back to the hub' }]}
-          isActive={active}
-          onChoose={onBack}
-          onCancel={onBack}
-        />
-        <Footer hints={[{ keys: 'esc', label: 'back' }]} />
-      </Box>
+      <BackToHub
+        title="Passthrough"
+        text="Passthrough is for a Proxmox host; this machine's role is NixOS machine (see Machine)."
+        isActive={active}
+        onBack={onBack}
+      />
     );
   }
 
@@ -148,13 +121,7 @@ function PassthroughScreen({ onBack }: SectionScreenProps) {
           onCancel={menu}
         />
         {errorLine}
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }
@@ -191,13 +158,7 @@ function PassthroughScreen({ onBack }: SectionScreenProps) {
           onCancel={menu}
         />
         {errorLine}
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'space/enter', label: 'toggle' },
-            { keys: 'esc', label: 'done' },
-          ]}
-        />
+        <Footer hints={toggleHints} />
       </Box>
     );
   }
@@ -221,13 +182,7 @@ function PassthroughScreen({ onBack }: SectionScreenProps) {
           onCancel={menu}
         />
         {errorLine}
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }
@@ -260,13 +215,7 @@ function PassthroughScreen({ onBack }: SectionScreenProps) {
           onChoose={(on) => commit({ ...p, acsOverride: on })}
           onCancel={menu}
         />
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }
@@ -318,12 +267,8 @@ function PassthroughScreen({ onBack }: SectionScreenProps) {
         </Text>
       ))}
       {errorLine}
-      <Box marginTop={1}>
-        <Text wrap="wrap" color={status.kind === 'missing' ? color('warn') : undefined}>
-          {status.summary}
-        </Text>
-      </Box>
-      <Footer hints={menuHints} />
+      <SectionStatus status={status} />
+      <Footer hints={sectionMenuHints()} />
     </Box>
   );
 }

@@ -2,7 +2,6 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Answers } from '../../src/answers/schema';
-import { answersProblem } from '../../src/wizard/commit';
 import { humanSize } from '../../src/wizard/status';
 import {
   type DatasetId,
@@ -15,11 +14,18 @@ import {
   saveNewPool,
   storageStatus,
 } from '../../src/wizard/storage';
+import { toggleInOrder } from '../../src/wizard/toggle-in-order';
 import { Choice } from '../components/Choice';
 import { Footer } from '../components/Footer';
+import { BackToHub } from '../components/BackToHub';
+import { ErrorLine } from '../components/ErrorLine';
+import { chooseHints, sectionMenuHints, toggleHints } from '../components/hints';
+import { SectionStatus } from '../components/SectionStatus';
+import { SectionTitle } from '../components/SectionTitle';
+import { useCheckedUpdate } from '../hooks/useCheckedUpdate';
 import type { Section, SectionScreenProps } from '../sections';
 import { useWizard } from '../state';
-import { color, symbols } from '../theme';
+import { color } from '../theme';
 import { NewPool } from './storage/NewPool';
 
 type Field = 'newPool' | 'datasetPool' | 'datasets';
@@ -38,47 +44,24 @@ function StorageScreen({ onBack }: SectionScreenProps) {
   const [editing, setEditing] = useState<Field | null>(null);
   const [last, setLast] = useState<Field>('newPool');
   const [lastDataset, setLastDataset] = useState<DatasetId>('vm-disks');
-  const [error, setError] = useState<string | null>(null);
+  const { error, setError, apply } = useCheckedUpdate();
   const active = api.inputActive;
   const close = () => setEditing(null);
 
   const commit = (next: Answers, stay = false) => {
-    const problem = answersProblem(next);
-    if (problem) {
-      setError(problem);
-      return;
-    }
-    setError(null);
-    api.update(() => next);
-    if (!stay) close();
+    if (apply(() => next) && !stay) close();
   };
-  const title = (sub?: string) => (
-    <Text bold color={color('accent')}>
-      Storage{sub ? ` › ${sub}` : ''}
-    </Text>
-  );
-  const errorLine = error ? (
-    <Text color={color('bad')} wrap="wrap">
-      {symbols.bad} {error}
-    </Text>
-  ) : null;
+  const title = (sub?: string) => <SectionTitle title="Storage" sub={sub} />;
+  const errorLine = <ErrorLine error={error} />;
 
   if (answers.machine.role !== 'proxmox-host') {
     return (
-      <Box flexDirection="column">
-        {title()}
-        <Text wrap="wrap">
-          Pools and datasets are set up on a Proxmox host; this machine's role is NixOS machine.
-        </Text>
-        <Choice
-          key="not-proxmox"
-          options={[{ value: 'back', label: 'Back to the hub' }]}
-          isActive={active}
-          onChoose={onBack}
-          onCancel={onBack}
-        />
-        <Footer hints={[{ keys: 'esc', label: 'back' }]} />
-      </Box>
+      <BackToHub
+        title="Storage"
+        text="Pools and datasets are set up on a Proxmox host; this machine's role is NixOS machine."
+        isActive={active}
+        onBack={onBack}
+      />
     );
   }
 
@@ -121,13 +104,7 @@ function StorageScreen({ onBack }: SectionScreenProps) {
           onCancel={close}
         />
         {errorLine}
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }
@@ -135,9 +112,7 @@ function StorageScreen({ onBack }: SectionScreenProps) {
   if (editing === 'datasets') {
     const toggle = (id: DatasetId) => {
       setLastDataset(id);
-      const datasets = s.datasets.includes(id)
-        ? s.datasets.filter((d) => d !== id)
-        : datasetIds.filter((d) => d === id || s.datasets.includes(d));
+      const datasets = toggleInOrder(datasetIds, s.datasets, id);
       commit({ ...answers, storage: { ...s, datasets } }, true);
     };
     return (
@@ -159,13 +134,7 @@ function StorageScreen({ onBack }: SectionScreenProps) {
           onCancel={close}
         />
         {errorLine}
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'space/enter', label: 'toggle' },
-            { keys: 'esc', label: 'done' },
-          ]}
-        />
+        <Footer hints={toggleHints} />
       </Box>
     );
   }
@@ -209,19 +178,8 @@ function StorageScreen({ onBack }: SectionScreenProps) {
         onKey={(input) => input === '?' && api.showHelp(storageSection.title, HELP)}
       />
       {errorLine}
-      <Box marginTop={1}>
-        <Text wrap="wrap" color={status.kind === 'missing' ? color('warn') : undefined}>
-          {status.summary}
-        </Text>
-      </Box>
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'change' },
-          { keys: '?', label: 'help' },
-          { keys: 'esc', label: 'back' },
-        ]}
-      />
+      <SectionStatus status={status} />
+      <Footer hints={sectionMenuHints()} />
     </Box>
   );
 }

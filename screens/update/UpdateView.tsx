@@ -1,14 +1,16 @@
 // The live panes of `nix-mox update --guests`: one group per guest with the working guest's steps and its running
 // step's pane, the summary at the end, a step's full log on enter. Events only update a model; one timer draws.
-import { Box, Text } from 'ink';
+import { Box } from 'ink';
 import { useEffect, useRef, useState } from 'react';
 import type { RolloutEvent, RolloutResult } from '../../src/guests/types';
+import { useFrameTick } from '../hooks/useFrameTick';
 import { useKeys } from '../hooks/useKeys';
+import { useLogFiles } from '../hooks/useLogFiles';
 import { useTerminalSize } from '../hooks/useTerminalSize';
-import { LogFile } from '../run/log-file';
+import type { EventSource } from '../run/event-hub';
 import { LogViewer } from '../run/LogViewer';
-import type { Row } from '../run/layout';
-import { color } from '../theme';
+import { RowText } from '../run/RowText';
+import { stopAnswer } from '../run/stop-answer';
 import { layoutUpdate } from './layout';
 import {
   type UpdateModel,
@@ -19,9 +21,7 @@ import {
   logStepOf,
 } from './model';
 
-export interface RolloutEventSource {
-  subscribe(onEvent: (e: RolloutEvent) => void, onFinish: (r: RolloutResult) => void): () => void;
-}
+export type RolloutEventSource = EventSource<RolloutEvent, RolloutResult>;
 
 export interface UpdateViewProps {
   events: RolloutEventSource;
@@ -31,31 +31,16 @@ export interface UpdateViewProps {
   fps?: number;
 }
 
-function RowText({ row }: { row: Row }) {
-  return (
-    <Text wrap="truncate-end">
-      {row.parts.map((p, i) => (
-        // biome-ignore lint/suspicious/noArrayIndexKey: a row's parts are positional and never reorder
-        <Text key={i} color={p.tone ? color(p.tone) : undefined} bold={p.bold}>
-          {p.text}
-        </Text>
-      ))}
-    </Text>
-  );
-}
-
 export function UpdateView({ events, title, onCancel, onExit, fps = 10 }: UpdateViewProps) {
   const { columns, rows } = useTerminalSize();
   const model = useRef<UpdateModel | null>(null);
   model.current ??= createUpdateModel();
   const m = model.current;
-  const seen = useRef(-1);
-  const [tick, setTick] = useState(0);
   const [picked, setPicked] = useState<number | null>(null);
   const [asking, setAsking] = useState(false);
   const [stopping, setStopping] = useState(false);
   const [viewing, setViewing] = useState<{ title: string; logPath: string } | null>(null);
-  const logs = useRef(new Map<string, LogFile>());
+  const logs = useLogFiles();
   const exited = useRef(false);
 
   useEffect(
@@ -66,18 +51,7 @@ export function UpdateView({ events, title, onCancel, onExit, fps = 10 }: Update
       ),
     [events, m],
   );
-  useEffect(() => {
-    const timer = setInterval(
-      () => {
-        if (m.result === null || m.version !== seen.current) {
-          seen.current = m.version;
-          setTick((t) => t + 1);
-        }
-      },
-      Math.round(1000 / fps),
-    );
-    return () => clearInterval(timer);
-  }, [m, fps]);
+  const tick = useFrameTick(m, fps, () => m.result === null);
 
   const finished = m.result !== null;
   const active = activeGroup(m);
@@ -95,11 +69,12 @@ export function UpdateView({ events, title, onCancel, onExit, fps = 10 }: Update
   useKeys(
     (input, key) => {
       if (asking) {
-        if (input === 'y' || input === 'Y' || (key.ctrl && input === 'c')) {
+        const answer = stopAnswer(input, key);
+        if (answer === 'stop') {
           setAsking(false);
           setStopping(true);
           onCancel();
-        } else if (input === 'n' || input === 'N' || key.escape) setAsking(false);
+        } else if (answer === 'keep') setAsking(false);
         return;
       }
       if ((key.ctrl && input === 'c') || input === 'q') {
@@ -111,7 +86,7 @@ export function UpdateView({ events, title, onCancel, onExit, fps = 10 }: Update
         const g = m.groups[selected];
         const log = g ? logStepOf(g) : null;
         if (log) {
-          logs.current.get(log.logPath)?.refresh();
+          logs.refresh(log.logPath);
           setViewing(log);
         }
       }
@@ -120,15 +95,10 @@ export function UpdateView({ events, title, onCancel, onExit, fps = 10 }: Update
   );
 
   if (viewing) {
-    let log = logs.current.get(viewing.logPath);
-    if (!log) {
-      log = new LogFile(viewing.logPath);
-      logs.current.set(viewing.logPath, log);
-    }
     return (
       <LogViewer
         title={viewing.title}
-        log={log}
+        log={logs.open(viewing.logPath)}
         rows={rows}
         columns={columns}
         tick={tick}

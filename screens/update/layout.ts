@@ -4,7 +4,7 @@
 import type { GuestStatus } from '../../src/guests/types';
 import { headline, statusWord } from '../../src/guests/summary';
 import { formatMs } from '../../src/run/runner';
-import { type Part, type Row, SPINNER, formatClock } from '../run/layout';
+import { type Part, type Row, SPINNER, formatClock, truncate } from '../run/layout';
 import type { StepView } from '../run/run-model';
 import { symbols, type Tone } from '../theme';
 import type { GroupView, UpdateModel } from './model';
@@ -42,14 +42,9 @@ export function wrapText(text: string, width: number, maxLines: number): string[
   if (cur !== '') lines.push(cur);
   if (lines.length <= maxLines) return lines;
   const kept = lines.slice(0, maxLines);
-  kept[maxLines - 1] = cut(`${kept[maxLines - 1]} ${lines[maxLines]}`, w);
+  kept[maxLines - 1] = truncate(`${kept[maxLines - 1]} ${lines[maxLines]}`, w);
   if (!kept[maxLines - 1]!.endsWith('…')) kept[maxLines - 1] = `${kept[maxLines - 1]!.slice(0, w - 1)}…`;
   return kept;
-}
-
-function cut(text: string, width: number): string {
-  if (width <= 0) return '';
-  return text.length <= width ? text : width === 1 ? '…' : `${text.slice(0, width - 1)}…`;
 }
 
 function spread(left: Part[], right: Part[], columns: number): Part[] {
@@ -58,7 +53,7 @@ function spread(left: Part[], right: Part[], columns: number): Part[] {
   const out: Part[] = [];
   let used = 0;
   for (const p of left) {
-    const text = cut(p.text, room - used);
+    const text = truncate(p.text, room - used);
     if (text === '') break;
     out.push({ ...p, text });
     used += text.length;
@@ -126,7 +121,7 @@ function stepRow(g: GroupView, s: StepView, v: UpdateLayoutView): Row {
         : s.state === 'failed'
           ? [{ text: `exit ${s.code} · ${formatMs(s.ms ?? 0)}`, tone: 'bad' }]
           : s.state === 'skipped'
-            ? [{ text: cut(s.skipReason ?? '', Math.floor(v.columns / 3)), tone: 'muted' }]
+            ? [{ text: truncate(s.skipReason ?? '', Math.floor(v.columns / 3)), tone: 'muted' }]
             : [];
   return {
     key: `step-${g.name}-${s.id}`,
@@ -169,7 +164,10 @@ function paneRows(g: GroupView, s: StepView, v: UpdateLayoutView, lines: number)
   for (const [i, text] of s.lines.tail(lines).entries()) {
     rows.push({
       key: `line-${g.name}-${i}`,
-      parts: [{ text: '      │ ', tone: 'muted' }, { text: cut(text.replace(/\t/g, '  '), v.columns - 9) }],
+      parts: [
+        { text: '      │ ', tone: 'muted' },
+        { text: truncate(text.replace(/\t/g, '  '), v.columns - 9) },
+      ],
     });
   }
   return rows;
@@ -231,7 +229,7 @@ export function layoutUpdate(m: UpdateModel, v: UpdateLayoutView): Row[] {
     : finished
       ? '↑↓ select guest · enter open its log · q quit'
       : '↑↓ select guest · enter open its log · ctrl-c stop';
-  const footer: Row = { key: 'footer', parts: [{ text: cut(hints, v.columns - 1), tone: 'muted' }] };
+  const footer: Row = { key: 'footer', parts: [{ text: truncate(hints, v.columns - 1), tone: 'muted' }] };
   const top: Row[] = [
     header,
     ...m.notes.slice(-1).map((n, i) => ({

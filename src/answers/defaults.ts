@@ -228,22 +228,4 @@ export function defaultAnswers(report: HostReport): Answers {
   };
 }
 
-/** A report with nothing detected, for answers read without a machine to look at (e.g. a file on another host). */
-export function emptyReport(platform: 'proxmox' | 'nixos' | 'other', hostname: string | null): HostReport {
-  return {
-    schemaVersion: 1,
-    hostname,
-    platform: { kind: platform, version: null, bootloader: 'unknown' },
-    cpu: { vendor: 'other', model: null, threads: null, virtualization: null },
-    memoryBytes: null,
-    iommu: { enabled: null, groupCount: 0, kernelArgs: [] },
-    pci: [],
-    gpus: [],
-    usbControllers: [],
-    disks: [],
-    zfs: null,
-    bridges: [],
-    guests: [],
-    warnings: [],
-  };
-}
+export { emptyReport } from '../host/empty-report';

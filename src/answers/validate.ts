@@ -8,6 +8,7 @@ import { hasPath, isPlainObject, mergeDefaults, valueAt } from './merge';
 import { migrate } from './migrate';
 import { type Answers, AnswersSchema, AnswersShape, DATASETS } from './schema';
 import { GUEST_KEYS } from './cross-field';
+import { poolAlreadyCreated } from './pool-created';
 
 export type ParseResult = { ok: true; answers: Answers; notes: string[] } | { ok: false; errors: string[] };
 
@@ -154,7 +155,7 @@ export function reportIssues(answers: Answers, report: HostReport): string[] {
       }
     });
   }
-  if (pool && report.zfs?.pools.some((p) => p.name === pool.name)) {
+  if (pool && report.zfs?.pools.some((p) => p.name === pool.name) && !poolAlreadyCreated(pool, report)) {
     errors.push(
       `storage.newPool.name: expected a name no pool on this machine has, got ${showValue(pool.name)}`,
     );

@@ -2,25 +2,9 @@
 // and what the machine itself needs for them: 32-bit graphics, audio, and the GPU driver.
 import type { Answers } from '../answers/schema';
 import type { HostReport, PciDevice } from '../host/types';
-import { type Catalog, type CatalogItem, type OptionSetting, on } from './types';
+import { type Catalog, catalogItem, type OptionSetting, on } from './types';
 
-const item = (
-  id: string,
-  group: string,
-  label: string,
-  summary: string,
-  extra: Partial<CatalogItem>,
-): CatalogItem => ({
-  id,
-  group,
-  label,
-  summary,
-  packages: [],
-  options: [],
-  unfree: [],
-  alternatives: [],
-  ...extra,
-});
+const item = catalogItem;
 
 export const gamingCatalog: Catalog = {
   groups: [

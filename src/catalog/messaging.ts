@@ -1,6 +1,6 @@
 // Messaging and communication apps (DESIGN.md §4 seed list), by current nixpkgs attribute.
 // Retired apps stay listed with the reason and what to use instead; they cannot be chosen.
-import type { Catalog, CatalogItem } from './types';
+import { type Catalog, type CatalogItem, catalogItem } from './types';
 
 const app = (
   id: string,
@@ -9,17 +9,7 @@ const app = (
   summary: string,
   packages: string[],
   extra: Partial<CatalogItem> = {},
-): CatalogItem => ({
-  id,
-  group,
-  label,
-  summary,
-  packages,
-  options: [],
-  unfree: [],
-  alternatives: [],
-  ...extra,
-});
+): CatalogItem => catalogItem(id, group, label, summary, { packages, ...extra });
 
 export const messagingCatalog: Catalog = {
   groups: [

@@ -1,5 +1,5 @@
 // Development shells the flake offers (`nix develop .#<id>`): what each brings, as nixpkgs attributes.
-import type { Catalog, CatalogItem } from './types';
+import { type Catalog, type CatalogItem, catalogItem } from './types';
 
 const shell = (
   id: string,
@@ -7,18 +7,7 @@ const shell = (
   summary: string,
   packages: string[],
   extra: Partial<CatalogItem> = {},
-) =>
-  ({
-    id,
-    group: 'shells',
-    label,
-    summary,
-    packages,
-    options: [],
-    unfree: [],
-    alternatives: [],
-    ...extra,
-  }) satisfies CatalogItem;
+): CatalogItem => catalogItem(id, 'shells', label, summary, { packages, ...extra });
 
 export const shellsCatalog: Catalog = {
   groups: [{ id: 'shells', title: 'Development shells' }],

@@ -1,6 +1,6 @@
 // Service templates and infrastructure profiles for the NixOS machines, as NixOS modules.
 // Ids match the fragments they select (fragments/services/<id>.nix, fragments/infrastructure/<id>.nix).
-import { type Catalog, type CatalogItem, type OptionSetting, on } from './types';
+import { type Catalog, type CatalogItem, catalogItem, type OptionSetting, on } from './types';
 
 const template = (
   id: string,
@@ -9,7 +9,7 @@ const template = (
   summary: string,
   options: OptionSetting[],
   packages: string[] = [],
-): CatalogItem => ({ id, group, label, summary, packages, options, unfree: [], alternatives: [] });
+): CatalogItem => catalogItem(id, group, label, summary, { packages, options });
 
 export const servicesCatalog: Catalog = {
   groups: [{ id: 'services', title: 'Services' }],

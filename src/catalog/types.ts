@@ -51,6 +51,25 @@ export interface Catalog {
 
 export const on = (path: string): OptionSetting => ({ path, value: true });
 
+/** An item with no packages, options, unfree packages or alternatives unless `extra` gives them. */
+export const catalogItem = (
+  id: string,
+  group: string,
+  label: string,
+  summary: string,
+  extra: Partial<CatalogItem> = {},
+): CatalogItem => ({
+  id,
+  group,
+  label,
+  summary,
+  packages: [],
+  options: [],
+  unfree: [],
+  alternatives: [],
+  ...extra,
+});
+
 export function itemById(catalog: Catalog, id: string): CatalogItem | undefined {
   return catalog.items.find((i) => i.id === id);
 }

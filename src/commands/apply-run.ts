@@ -7,6 +7,7 @@ import { exitCodeFor, logDirFor, type PanesRunner } from '../maintenance/run-mai
 import type { BuiltPlan } from '../plan/build';
 import type { Plan } from '../plan/types';
 import { runPlain } from '../run/plain';
+import { stringEnv } from '../run/string-env';
 import { ensureSudo, planNeedsSudo } from '../run/sudo';
 import type { RunOptions, RunResult } from '../run/types';
 import type { CommandContext } from './context';
@@ -19,12 +20,6 @@ export function applyLogDir(ctx: CommandContext): string {
 
 export function applyJournal(ctx: CommandContext): string {
   return join(applyLogDir(ctx), 'journal.json');
-}
-
-function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
 }
 
 /** The closing lines after a run: what was done, whether to reboot, where the logs are. */

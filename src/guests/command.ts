@@ -4,17 +4,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa } from 'execa';
 import type { Answers } from '../answers/schema';
 import type { CommandContext } from '../commands/context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 import { FLAKE_DIR } from '../generate/paths';
 import { detect } from '../host/detect';
 import { createHost, findOnPath } from '../host/host';
-import type { CommandResult } from '../host/types';
 import { loadAnswers, logDirFor } from '../maintenance/run-maintenance';
 import { ensureSudo, runningAsRoot } from '../run/sudo';
-import { commandFor } from '../run/sudo';
+import { captureAsRoot } from '../run/capture-command';
+import { stringEnv } from '../run/string-env';
 import { updateWindows } from '../windows/update';
 import { createExecutor } from './exec';
 import { RolloutPrinter } from './plain';
@@ -128,9 +127,7 @@ export async function runGuestsUpdate(ctx: CommandContext, panes: RolloutPanes):
       EXIT_USAGE,
     );
   }
-  const env = Object.fromEntries(
-    Object.entries(ctx.io.env).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
+  const env = stringEnv(ctx.io.env);
   const host = createHost(ctx.global.root, ctx.io.env);
   const report = await detect(host);
   const targets = await probeTargets(answers, report, host, { sshHosts });
@@ -163,15 +160,7 @@ export async function runGuestsUpdate(ctx: CommandContext, panes: RolloutPanes):
 
   const logDir = logDirFor(ctx, 'update-guests');
   const asRoot = runningAsRoot();
-  const capture = async (argv: string[]): Promise<CommandResult> => {
-    const full = commandFor(argv, {}, true, asRoot);
-    const r = await execa(full[0]!, full.slice(1), {
-      env: { ...process.env, ...env },
-      reject: false,
-      stdin: 'ignore',
-    });
-    return { code: r.exitCode ?? 1, stdout: String(r.stdout), stderr: String(r.stderr) };
-  };
+  const capture = captureAsRoot(env, asRoot);
   const run: RolloutRun = async (emit, signal) => {
     const result = await runRollout(
       targets,

@@ -3,6 +3,7 @@ import { bootPoolFrom, parseZpoolList, parseZpoolStatus, ZPOOL_LIST_ARGS, ZPOOL_
 import { kernelNameOf } from './by-id';
 import { cpuinfoHasFlags, parseCpuinfo, unknownCpu } from './cpu';
 import { buildDisks } from './disks';
+import { emptyReport } from './empty-report';
 import { exists } from './files';
 import { parsePctList, parseQmList } from './guests';
 import { grubCmdline, iommuKernelArgs } from './iommu';
@@ -32,25 +33,7 @@ import type { CommandResult, GuestReport, Host, HostReport, Warning } from './ty
 import { machineWarnings } from './warnings';
 import { warning } from './warning';
 
-/** Everything unknown: what the wizard shows while detection runs. */
-export function emptyReport(): HostReport {
-  return {
-    schemaVersion: 1,
-    hostname: null,
-    platform: { kind: 'other', version: null, bootloader: 'unknown' },
-    cpu: unknownCpu(),
-    memoryBytes: null,
-    iommu: { enabled: null, groupCount: 0, kernelArgs: [] },
-    pci: [],
-    gpus: [],
-    usbControllers: [],
-    disks: [],
-    zfs: null,
-    bridges: [],
-    guests: [],
-    warnings: [],
-  };
-}
+export { emptyReport };
 
 const PVE_INSTALL =
   'This is a Proxmox VE host (/etc/pve exists) but its tools are missing: reinstall pve-manager.';

@@ -10,6 +10,7 @@ import type { Plan, Step } from '../plan/types';
 import { JournalError, readJournal } from '../run/journal';
 import { defaultLogBase } from '../run/logs';
 import { runPlain } from '../run/plain';
+import { stringEnv } from '../run/string-env';
 import { ensureSudo, planNeedsSudo } from '../run/sudo';
 import type { RunOptions, RunResult } from '../run/types';
 import { OptionError } from './options';
@@ -93,9 +94,7 @@ export async function runMaintenance(
     return EXIT_OK;
   }
 
-  const env = Object.fromEntries(
-    Object.entries(ctx.io.env).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
+  const env = stringEnv(ctx.io.env);
   const opts: RunOptions = { logDir, resume, env };
   const resumeCommand = `nix-mox ${name} --resume`;
   if (!ctx.io.interactive) {

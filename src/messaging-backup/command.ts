@@ -1,6 +1,5 @@
 // `nix-mox backup --messaging [--to POOL/DATASET] [--label L] [--keep N]`: the messaging backup of the saved answers,
 // with the same panes (passed in) or plain lines as `update --guests`. The lead wires it into commands/backup.ts.
-import { execa } from 'execa';
 import type { CommandContext } from '../commands/context';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../exit-codes';
 import type { RolloutPanes } from '../guests/command';
@@ -11,10 +10,11 @@ import { rolloutExitCode, summaryLines } from '../guests/summary';
 import type { RolloutResult } from '../guests/types';
 import { detect } from '../host/detect';
 import { createHost } from '../host/host';
-import type { CommandResult } from '../host/types';
 import { loadAnswers, logDirFor } from '../maintenance/run-maintenance';
 import { findScriptsDir } from '../maintenance/scripts-dir';
-import { commandFor, ensureSudo, runningAsRoot } from '../run/sudo';
+import { captureAsRoot } from '../run/capture-command';
+import { stringEnv } from '../run/string-env';
+import { ensureSudo, runningAsRoot } from '../run/sudo';
 import { appsWithoutDirs } from './app-dirs';
 import {
   type MessagingSource,
@@ -67,19 +67,9 @@ export async function runMessagingBackupCommand(ctx: CommandContext, panes: Roll
   if (missing.length > 0)
     return fail(ctx, `nix-mox does not know where ${missing.join(', ')} keep their data`, EXIT_FAILED);
 
-  const env = Object.fromEntries(
-    Object.entries(ctx.io.env).filter((e): e is [string, string] => typeof e[1] === 'string'),
-  );
+  const env = stringEnv(ctx.io.env);
   const asRoot = runningAsRoot();
-  const capture = async (argv: string[]): Promise<CommandResult> => {
-    const full = commandFor(argv, {}, true, asRoot);
-    const r = await execa(full[0]!, full.slice(1), {
-      env: { ...process.env, ...env },
-      reject: false,
-      stdin: 'ignore',
-    });
-    return { code: r.exitCode ?? 1, stdout: String(r.stdout), stderr: String(r.stderr) };
-  };
+  const capture = captureAsRoot(env, asRoot);
   const mount = await capture(['zfs', 'get', '-H', '-o', 'value', 'mountpoint', dataset]);
   if (mount.code !== 0)
     return fail(

@@ -1,4 +1,5 @@
 // Storage section: which disks a new pool may use, which layouts their count allows, datasets, and names.
+import { poolAlreadyCreated } from '../answers/pool-created';
 import { type Answers, ZfsPoolName } from '../answers/schema';
 import type { DiskReport, HostReport } from '../host/types';
 import { type Check, checkWith, fail, ok } from './check';
@@ -102,7 +103,7 @@ export interface PoolDraft {
 export function poolDraftProblems(draft: PoolDraft, report: HostReport): string[] {
   const problems: string[] = [];
   const name = checkPoolName(draft.name, report);
-  if (!name.ok) problems.push(name.message);
+  if (!name.ok && !poolAlreadyCreated(draft, report)) problems.push(name.message);
   const layout = layoutProblem(draft.layout, draft.disks.length);
   if (layout) problems.push(`Layout: ${layout}`);
   for (const byId of draft.disks) {
@@ -137,8 +138,9 @@ export function storageStatus(answers: Answers, report: HostReport): WizardStatu
   const parts: string[] = [];
   if (s.newPool) {
     const sizes = s.newPool.disks.map((id) => report.disks.find((d) => d.byId === id)?.sizeBytes ?? null);
+    const created = poolAlreadyCreated(s.newPool, report);
     parts.push(
-      `new ${s.newPool.name} ${s.newPool.layout} of ${s.newPool.disks.length} disks (${humanSize(usableBytes(s.newPool.layout, sizes))})`,
+      `${created ? '' : 'new '}${s.newPool.name} ${s.newPool.layout} of ${s.newPool.disks.length} disks (${humanSize(usableBytes(s.newPool.layout, sizes))})${created ? ', created' : ''}`,
     );
   }
   parts.push(`${s.datasets.length} datasets on ${s.datasetPool ?? '?'}`);

@@ -22,13 +22,24 @@ export function demoEnv(base = process.env) {
   cpSync(demoRoot, root, { recursive: true, verbatimSymlinks: true });
   // ifupdown2's shims treat this directory as "/" when they read /etc/network/interfaces.
   writeFileSync(join(state, 'ifupdown.json'), `${JSON.stringify({ root, reloads: [] })}\n`);
+  // An apply writes its units under the root copy; `systemctl enable` must find them there.
+  writeFileSync(
+    join(state, 'systemd.json'),
+    `${JSON.stringify({ units: {}, unitDirs: [join(root, 'etc/systemd/system')] })}\n`,
+  );
   const config = join(temp, 'config');
   const stateHome = join(temp, 'state-home');
   mkdirSync(config);
   mkdirSync(stateHome);
   const env = {
     ...base,
-    PATH: [join(demoHost, 'bin'), join(repoRoot, 'test/shims/bin'), base.PATH ?? ''].join(delimiter),
+    // test/journeys/bin: the two Proxmox calls a whole apply makes that test/shims does not simulate yet.
+    PATH: [
+      join(demoHost, 'bin'),
+      join(repoRoot, 'test/journeys/bin'),
+      join(repoRoot, 'test/shims/bin'),
+      base.PATH ?? '',
+    ].join(delimiter),
     NIX_MOX_SHIM_STATE: state,
     NIX_MOX_SHIM_LOG: join(temp, 'shim-calls.jsonl'),
     XDG_CONFIG_HOME: config,

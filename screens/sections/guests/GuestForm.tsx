@@ -17,7 +17,10 @@ import {
 } from '../../../src/wizard/guests';
 import { passedDevices, shortAddress } from '../../../src/wizard/passthrough';
 import { Choice } from '../../components/Choice';
+import { ErrorLine } from '../../components/ErrorLine';
 import { Footer } from '../../components/Footer';
+import { SectionTitle } from '../../components/SectionTitle';
+import { chooseHints, fieldListHints } from '../../components/hints';
 import { TextField, textFieldHints } from '../../components/TextField';
 import { useWizard } from '../../state';
 import { color, symbols } from '../../theme';
@@ -46,12 +49,7 @@ export function GuestForm({
   const [last, setLast] = useState<Row>('enabled');
   const [refused, setRefused] = useState<string | null>(null);
   const active = api.inputActive;
-  const title = (sub?: string) => (
-    <Text bold color={color('accent')}>
-      Guests › {info.title}
-      {sub ? ` › ${sub}` : ''}
-    </Text>
-  );
+  const title = (sub?: string) => <SectionTitle title={`Guests › ${info.title}`} sub={sub} />;
 
   const save = (patch: Partial<GuestConfig>) => {
     if (onSave({ ...g, ...patch })) setEditing(null);
@@ -104,18 +102,8 @@ export function GuestForm({
           onChoose={(bridge) => save({ bridge })}
           onCancel={() => setEditing(null)}
         />
-        {error ? (
-          <Text color={color('bad')}>
-            {symbols.bad} {error}
-          </Text>
-        ) : null}
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <ErrorLine error={error} />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }
@@ -134,11 +122,7 @@ export function GuestForm({
           onSubmit={(value) => save({ [editing]: value })}
           onCancel={() => setEditing(null)}
         />
-        {error ? (
-          <Text color={color('bad')}>
-            {symbols.bad} {error}
-          </Text>
-        ) : null}
+        <ErrorLine error={error} />
         <Footer hints={textFieldHints} />
       </Box>
     );
@@ -198,13 +182,7 @@ export function GuestForm({
           {symbols.bad} {refused ?? error}
         </Text>
       ) : null}
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'change' },
-          { keys: 'esc', label: 'back' },
-        ]}
-      />
+      <Footer hints={fieldListHints()} />
     </Box>
   );
 }

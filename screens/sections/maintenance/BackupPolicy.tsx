@@ -3,11 +3,14 @@ import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Answers } from '../../../src/answers/schema';
 import { backupPresets, describeSchedule } from '../../../src/wizard/calendar';
-import { checkKeep, checkStorageId } from '../../../src/wizard/maintenance';
+import { checkStorageId } from '../../../src/wizard/maintenance';
 import { Choice } from '../../components/Choice';
 import { Footer } from '../../components/Footer';
+import { chooseHints, fieldListHints } from '../../components/hints';
+import { SectionTitle } from '../../components/SectionTitle';
 import { TextField, textFieldHints } from '../../components/TextField';
-import { color } from '../../theme';
+import { KeepField } from './KeepField';
+import { PolicyRows } from './PolicyRows';
 import { SchedulePicker } from './SchedulePicker';
 
 type Backup = Answers['maintenance']['backup'];
@@ -20,6 +23,7 @@ const keepLabels: Record<KeepKey, string> = {
   keepMonthly: 'Keep monthly',
 };
 const OTHER = '\u0000other';
+const TITLE = 'Maintenance › Backups';
 
 export function BackupPolicy({
   value,
@@ -42,11 +46,7 @@ export function BackupPolicy({
     onChange({ ...value, ...patch });
     close();
   };
-  const title = (sub?: string) => (
-    <Text bold color={color('accent')}>
-      Maintenance › Backups{sub ? ` › ${sub}` : ''}
-    </Text>
-  );
+  const title = (sub?: string) => <SectionTitle title={TITLE} sub={sub} />;
 
   if (editing === 'schedule') {
     return (
@@ -87,13 +87,7 @@ export function BackupPolicy({
           onChoose={(s) => (s === OTHER ? setEditing('storageText') : set({ storage: s }))}
           onCancel={close}
         />
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }
@@ -117,35 +111,25 @@ export function BackupPolicy({
   if (editing) {
     const key = editing;
     return (
-      <Box flexDirection="column">
-        {title(keepLabels[key])}
-        <TextField<number>
-          key={key}
-          label={keepLabels[key]}
-          initial={String(value[key])}
-          check={(raw) => checkKeep(keepLabels[key], raw)}
-          hint="prune-backups keeps this many backups per guest for the period, 0 to 1000"
-          isActive={isActive}
-          onSubmit={(n) => set({ [key]: n })}
-          onCancel={close}
-        />
-        <Footer hints={textFieldHints} />
-      </Box>
+      <KeepField
+        title={TITLE}
+        label={keepLabels[key]}
+        value={value[key]}
+        hint="prune-backups keeps this many backups per guest for the period, 0 to 1000"
+        isActive={isActive}
+        onSubmit={(n) => set({ [key]: n })}
+        onCancel={close}
+      />
     );
   }
 
   return (
     <Box flexDirection="column">
       {title()}
-      <Choice<Row>
-        key="rows"
-        options={[
-          {
-            value: 'enabled',
-            label: 'Enabled',
-            detail: value.enabled ? 'yes' : 'no',
-            note: 'enter or space turns backups on or off',
-          },
+      <PolicyRows<Exclude<Row, 'enabled'>>
+        what="backups"
+        enabled={value.enabled}
+        rows={[
           { value: 'schedule', label: 'Schedule', detail: describeSchedule(value.schedule, backupPresets) },
           { value: 'storage', label: 'Storage', detail: value.storage },
           ...(Object.keys(keepLabels) as KeepKey[]).map((k) => ({
@@ -156,13 +140,10 @@ export function BackupPolicy({
         ]}
         initial={last}
         isActive={isActive}
-        onChoose={(row) => {
-          setLast(row);
-          if (row === 'enabled') onChange({ ...value, enabled: !value.enabled });
-          else setEditing(row);
-        }}
-        onToggle={(row) => row === 'enabled' && onChange({ ...value, enabled: !value.enabled })}
-        onCancel={onBack}
+        onChosen={setLast}
+        onSetEnabled={(enabled) => onChange({ ...value, enabled })}
+        onEdit={setEditing}
+        onBack={onBack}
       />
       <Box marginTop={1}>
         <Text dimColor wrap="wrap">
@@ -172,13 +153,7 @@ export function BackupPolicy({
           {value.schedule}
         </Text>
       </Box>
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'change' },
-          { keys: 'esc', label: 'back' },
-        ]}
-      />
+      <Footer hints={fieldListHints()} />
     </Box>
   );
 }

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { type SchedulePreset, checkCalendar } from '../../../src/wizard/calendar';
 import { Choice } from '../../components/Choice';
 import { Footer } from '../../components/Footer';
+import { chooseHints } from '../../components/hints';
 import { TextField, textFieldHints } from '../../components/TextField';
 import { color } from '../../theme';
 
@@ -73,13 +74,7 @@ export function SchedulePicker({
         onChoose={(v) => (v === CUSTOM ? setCustom(true) : onChoose(v === NEVER ? null : v))}
         onCancel={onCancel}
       />
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'choose' },
-          { keys: 'esc', label: 'cancel' },
-        ]}
-      />
+      <Footer hints={chooseHints} />
     </Box>
   );
 }

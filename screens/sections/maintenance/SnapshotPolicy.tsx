@@ -2,18 +2,21 @@
 import { Box, Text } from 'ink';
 import { useState } from 'react';
 import type { Answers } from '../../../src/answers/schema';
-import { checkKeep } from '../../../src/wizard/maintenance';
 import { type Label, labels } from '../../../src/wizard/retention';
+import { toggleInOrder } from '../../../src/wizard/toggle-in-order';
 import { Choice } from '../../components/Choice';
 import { Footer } from '../../components/Footer';
-import { TextField, textFieldHints } from '../../components/TextField';
-import { color } from '../../theme';
+import { fieldListHints, toggleHints } from '../../components/hints';
+import { SectionTitle } from '../../components/SectionTitle';
+import { KeepField } from './KeepField';
+import { PolicyRows } from './PolicyRows';
 import { RetentionTable } from './RetentionTable';
 
 type Snapshots = Answers['maintenance']['snapshots'];
 type Row = 'enabled' | 'pools' | Label;
 
 const keepLabel = (l: Label) => `Keep ${l}`;
+const TITLE = 'Maintenance › Snapshots';
 
 export function SnapshotPolicy({
   value,
@@ -34,19 +37,12 @@ export function SnapshotPolicy({
   const [editing, setEditing] = useState<'pools' | Label | null>(null);
   const [last, setLast] = useState<Row>('enabled');
   const [lastPool, setLastPool] = useState<string | undefined>(undefined);
-  const title = (sub?: string) => (
-    <Text bold color={color('accent')}>
-      Maintenance › Snapshots{sub ? ` › ${sub}` : ''}
-    </Text>
-  );
+  const title = (sub?: string) => <SectionTitle title={TITLE} sub={sub} />;
 
   if (editing === 'pools') {
     const toggle = (pool: string) => {
       setLastPool(pool);
-      const next = value.pools.includes(pool)
-        ? value.pools.filter((p) => p !== pool)
-        : pools.filter((p) => p === pool || value.pools.includes(p));
-      onChange({ ...value, pools: next });
+      onChange({ ...value, pools: toggleInOrder(pools, value.pools, pool) });
     };
     return (
       <Box flexDirection="column">
@@ -60,75 +56,51 @@ export function SnapshotPolicy({
           onToggle={toggle}
           onCancel={() => setEditing(null)}
         />
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'space/enter', label: 'toggle' },
-            { keys: 'esc', label: 'done' },
-          ]}
-        />
+        <Footer hints={toggleHints} />
       </Box>
     );
   }
   if (editing) {
     const label = editing;
     return (
-      <Box flexDirection="column">
-        {title(keepLabel(label))}
-        <TextField<number>
-          key={label}
-          label={keepLabel(label)}
-          initial={String(value.keep[label])}
-          check={(raw) => checkKeep(keepLabel(label), raw)}
-          hint={`how many ${label} snapshots to keep per pool (0 takes none), 0 to 1000`}
-          isActive={isActive}
-          onSubmit={(n) => {
-            onChange({ ...value, keep: { ...value.keep, [label]: n } });
-            setEditing(null);
-          }}
-          onCancel={() => setEditing(null)}
-        />
+      <KeepField
+        title={TITLE}
+        label={keepLabel(label)}
+        value={value.keep[label]}
+        hint={`how many ${label} snapshots to keep per pool (0 takes none), 0 to 1000`}
+        isActive={isActive}
+        onSubmit={(n) => {
+          onChange({ ...value, keep: { ...value.keep, [label]: n } });
+          setEditing(null);
+        }}
+        onCancel={() => setEditing(null)}
+      >
         <RetentionTable keep={value.keep} start={now} />
-        <Footer hints={textFieldHints} />
-      </Box>
+      </KeepField>
     );
   }
 
   return (
     <Box flexDirection="column">
       {title()}
-      <Choice<Row>
-        key="rows"
-        options={[
-          {
-            value: 'enabled',
-            label: 'Enabled',
-            detail: value.enabled ? 'yes' : 'no',
-            note: 'enter or space turns snapshots on or off',
-          },
+      <PolicyRows<Exclude<Row, 'enabled'>>
+        what="snapshots"
+        enabled={value.enabled}
+        rows={[
           { value: 'pools', label: 'Pools', detail: value.pools.join(', ') || 'none' },
           ...labels.map((l) => ({ value: l, label: keepLabel(l), detail: String(value.keep[l]) })),
         ]}
         initial={last}
         isActive={isActive}
-        onChoose={(row) => {
-          setLast(row);
-          if (row === 'enabled') onChange({ ...value, enabled: !value.enabled });
-          else setEditing(row);
-        }}
-        onToggle={(row) => row === 'enabled' && onChange({ ...value, enabled: !value.enabled })}
-        onCancel={onBack}
+        onChosen={setLast}
+        onSetEnabled={(enabled) => onChange({ ...value, enabled })}
+        onEdit={setEditing}
+        onBack={onBack}
       />
       <Box marginTop={1}>
         {value.enabled ? <RetentionTable keep={value.keep} start={now} /> : <Text>Snapshots are off.</Text>}
       </Box>
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'change' },
-          { keys: 'esc', label: 'back' },
-        ]}
-      />
+      <Footer hints={fieldListHints()} />
     </Box>
   );
 }

@@ -12,6 +12,7 @@ import {
 } from '../../../src/wizard/passthrough';
 import { Choice } from '../../components/Choice';
 import { Footer } from '../../components/Footer';
+import { chooseHints } from '../../components/hints';
 import { color, symbols } from '../../theme';
 
 export type SharedChoice = Exclude<ShareMode, 'alone'> | 'nothing';
@@ -63,13 +64,7 @@ export function SharedGroup({
         onChoose={onChoose}
         onCancel={onCancel}
       />
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'choose' },
-          { keys: 'esc', label: 'cancel' },
-        ]}
-      />
+      <Footer hints={chooseHints} />
     </Box>
   );
 }

@@ -16,6 +16,8 @@ import {
 } from '../../../src/wizard/storage';
 import { Choice } from '../../components/Choice';
 import { Footer } from '../../components/Footer';
+import { SectionTitle } from '../../components/SectionTitle';
+import { chooseHints, fieldListHints } from '../../components/hints';
 import { TextField, textFieldHints } from '../../components/TextField';
 import { color, symbols } from '../../theme';
 import { PoolDisks } from './PoolDisks';
@@ -45,11 +47,7 @@ export function NewPool({
   const [last, setLast] = useState<Row>('name');
   const sizes = draft.disks.map((id) => report.disks.find((d) => d.byId === id)?.sizeBytes ?? null);
   const problems = poolDraftProblems(draft, report);
-  const title = (sub?: string) => (
-    <Text bold color={color('accent')}>
-      Storage › New pool{sub ? ` › ${sub}` : ''}
-    </Text>
-  );
+  const title = (sub?: string) => <SectionTitle title="Storage › New pool" sub={sub} />;
 
   if (editing === 'name') {
     return (
@@ -103,13 +101,7 @@ export function NewPool({
           }}
           onCancel={() => setEditing(null)}
         />
-        <Footer
-          hints={[
-            { keys: '↑↓/jk', label: 'move' },
-            { keys: 'enter', label: 'choose' },
-            { keys: 'esc', label: 'cancel' },
-          ]}
-        />
+        <Footer hints={chooseHints} />
       </Box>
     );
   }
@@ -158,13 +150,7 @@ export function NewPool({
           {symbols.warn} {p}
         </Text>
       ))}
-      <Footer
-        hints={[
-          { keys: '↑↓/jk', label: 'move' },
-          { keys: 'enter', label: 'change' },
-          { keys: 'esc', label: 'back (discards unsaved changes)' },
-        ]}
-      />
+      <Footer hints={fieldListHints('back (discards unsaved changes)')} />
     </Box>
   );
 }

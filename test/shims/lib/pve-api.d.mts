@@ -26,6 +26,9 @@ export interface PveFail {
 
 export function validatePveCommand(argv: string[], opts?: { node?: string }): PveOk | PveFail;
 export function apiSchemaFile(): string;
+export const sharedSchemaFile: string;
+export const bundledSchemaFile: string;
+export function slim(v: unknown): unknown;
 export function findHandler(
   method: string,
   path: string,

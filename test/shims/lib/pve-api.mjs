@@ -6,7 +6,7 @@ import { CLI_COMMANDS, PVESH_METHODS, REAL_COMMANDS, STANDARD_OUTPUT_OPTIONS } f
 import { PveParamError, getOptions } from './pve-getopt.mjs';
 import { apiNodes, findHandler, methodProperties } from './pve-schema.mjs';
 
-export { apiSchemaFile, findHandler } from './pve-schema.mjs';
+export { apiSchemaFile, bundledSchemaFile, findHandler, sharedSchemaFile, slim } from './pve-schema.mjs';
 
 /**
  * @typedef {Record<string, string | string[]>} PveParams

@@ -2,16 +2,27 @@
 // method and concrete path the way PVE::API2->find_handler does, and turning a property's
 // `format` (a key table, or a registered name plus its `typetext`) into a key table.
 import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const libDir = dirname(fileURLToPath(import.meta.url));
 
-/** <repo>/../shared/proxmox-api/apidata.json, or $NIX_MOX_PVE_API. */
+/** The full schema beside the repository (CI always has it). */
+export const sharedSchemaFile = resolve(libDir, '../../../../shared/proxmox-api/apidata.json');
+
+/**
+ * Without ../shared (a clone on its own, `npm run demo` on a user's machine) the shims use the copy in the
+ * repository: the same schema with descriptions and return types dropped (see slim() below); a test checks
+ * that it equals slim(apidata.json) whenever ../shared is there.
+ */
+export const bundledSchemaFile = resolve(libDir, '../data/pve-api-9.1.slim.json');
+
+/** $NIX_MOX_PVE_API, else <repo>/../shared/proxmox-api/apidata.json, else the bundled slim copy. */
 export function apiSchemaFile() {
-  return process.env['NIX_MOX_PVE_API'] || resolve(libDir, '../../../../shared/proxmox-api/apidata.json');
+  if (process.env['NIX_MOX_PVE_API']) return process.env['NIX_MOX_PVE_API'];
+  return existsSync(sharedSchemaFile) ? sharedSchemaFile : bundledSchemaFile;
 }
 
 /**
@@ -28,7 +39,7 @@ let loaded;
 // call parses a fifth of it.
 const UNUSED_KEYS = new Set(['description', 'verbose_description', 'returns', 'permissions', 'text']);
 /** @param {unknown} v @returns {unknown} */
-function slim(v) {
+export function slim(v) {
   if (Array.isArray(v)) return v.map(slim);
   if (v === null || typeof v !== 'object') return v;
   return Object.fromEntries(
