@@ -4,16 +4,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoEnv } from '../helpers/demo.mjs';
-import { apiSchemaPath } from '../helpers/shared';
+import { apiSchemaFile } from '../shims/lib/pve-api.mjs';
 import { bundlePath } from '../helpers/tmux';
 
 /**
- * The demo's Proxmox stand-ins check every call against the Proxmox VE API schema, from $NIX_MOX_PVE_API or
- * ../shared/proxmox-api/apidata.json. Without it a journey on the demo host cannot run: it skips, saying why
- * (and fails in CI, which must have it).
+ * The demo's Proxmox stand-ins check every call against the Proxmox VE API schema: $NIX_MOX_PVE_API,
+ * ../shared/proxmox-api/apidata.json, or the slim copy bundled in test/shims/data. A journey runs when that file
+ * is there, and otherwise skips saying why (CI fails instead: it must have it).
  */
 export function proxmoxApiAvailable(): boolean {
-  const file = process.env['NIX_MOX_PVE_API'] || apiSchemaPath;
+  const file = apiSchemaFile();
   if (existsSync(file)) return true;
   if (process.env['NIX_MOX_IN_CI'] === '1')
     throw new Error(`the Proxmox VE API schema is missing at ${file}`);
