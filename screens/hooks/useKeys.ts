@@ -8,6 +8,30 @@ import { useCallback, useRef } from 'react';
 
 export type KeyHandler = (input: string, key: Key) => void;
 
+/** A Key with nothing pressed (the base for keys made up from a burst). */
+export const noKey: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+
 const plain = (key: Key): Key => ({ ...key, return: false, tab: false, backspace: false, delete: false });
 
 /** One handler call per key in a burst of plain characters; escape sequences are left whole. */

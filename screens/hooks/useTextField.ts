@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import { useRef, useState } from 'react';
 import type { Check } from '../../src/wizard/check';
-import { useKeys } from './useKeys';
+import { noKey, useKeys } from './useKeys';
 
 export interface TextState {
   value: string;
@@ -73,29 +73,6 @@ export interface TextFieldKeyOptions<T> {
   onCancel(): void;
   isActive: boolean;
 }
-
-const noKey: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 
 /**
  * Ink hands over plain text and the control characters that arrive with it as one event ("abc\r" when a line is
