@@ -289,6 +289,19 @@ function withRestorePoint(steps: Step[], restore: Step | null): Step[] {
   return [...steps.slice(0, first), restore, ...steps.slice(first)];
 }
 
+/**
+ * Under --root the machine's files are below the root: a "skip when this file exists" check (`test -e PATH`)
+ * must look there, not at the machine nix-mox runs on.
+ */
+export function stagedFileChecks(steps: Step[], root: string): Step[] {
+  if (root === '/') return steps;
+  return steps.map((s) => {
+    const [cmd, flag, path, ...rest] = s.skipIf?.argv ?? [];
+    if (cmd !== 'test' || flag !== '-e' || !path?.startsWith('/') || rest.length > 0) return s;
+    return { ...s, skipIf: { argv: ['test', '-e', `${root.replace(/\/+$/, '')}${path}`] } };
+  });
+}
+
 export function plan(
   answers: Answers,
   report: HostReport,
@@ -335,7 +348,7 @@ export function plan(
   // The record of what is set up is written last, so a run that stops halfway is planned again next time.
   if (state) steps.push(state);
   return {
-    steps,
+    steps: stagedFileChecks(steps, opts.root ?? '/'),
     rebootNeeded,
     disksTouched,
     notes: plannedNotes({

@@ -8,7 +8,8 @@ import type { Answers } from '../../src/answers/schema';
 import { writeFileSet } from '../../src/files/write-set';
 import { generate } from '../../src/generate/index';
 import type { HostReport } from '../../src/host/types';
-import { plan } from '../../src/plan/plan';
+import { plan, stagedFileChecks } from '../../src/plan/plan';
+import type { Step } from '../../src/plan/types';
 import { readCurrent, readGenerateInputs } from '../../src/plan/read-current';
 import { renderPlanText } from '../../src/plan/render-text';
 import { NOW, buildCase, caseRoot, readAnswers, readReport } from '../golden/cases';
@@ -250,5 +251,25 @@ describe('generate refuses answers it cannot honour, naming the field', () => {
         publicKeys: { '/root/.ssh/id_ed25519.pub': '-----BEGIN OPENSSH PRIVATE KEY-----\n' },
       }),
     ).toThrow(/not an SSH public key/);
+  });
+});
+
+describe('file checks under --root', () => {
+  it('look below the staging root, and nowhere else', () => {
+    const steps = [
+      {
+        id: 'a',
+        title: 'a',
+        root: true,
+        risk: [],
+        timeoutMs: 1,
+        skipIf: { argv: ['test', '-e', '/var/lib/x'] },
+      },
+      { id: 'b', title: 'b', root: true, risk: [], timeoutMs: 1, skipIf: { argv: ['pvesm', 'status'] } },
+    ] as Step[];
+    const staged = stagedFileChecks(steps, '/tmp/demo/');
+    expect(staged[0]!.skipIf!.argv).toEqual(['test', '-e', '/tmp/demo/var/lib/x']);
+    expect(staged[1]!.skipIf!.argv).toEqual(['pvesm', 'status']);
+    expect(stagedFileChecks(steps, '/')).toBe(steps);
   });
 });
