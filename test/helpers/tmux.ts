@@ -79,11 +79,17 @@ export class TmuxSession {
     return tmux(['capture-pane', '-p', '-t', this.name]);
   }
 
-  async waitFor(match: string | RegExp, timeoutMs = 15_000): Promise<string> {
+  async waitFor(match: string | RegExp | ((screen: string) => boolean), timeoutMs = 15_000): Promise<string> {
     const start = Date.now();
     for (;;) {
       const screen = this.capture();
-      if (typeof match === 'string' ? screen.includes(match) : match.test(screen)) return screen;
+      const found =
+        typeof match === 'string'
+          ? screen.includes(match)
+          : match instanceof RegExp
+            ? match.test(screen)
+            : match(screen);
+      if (found) return screen;
       if (Date.now() - start > timeoutMs) {
         throw new Error(
           `timed out after ${timeoutMs} ms waiting for ${String(match)}; the screen shows:\n${screen}`,
@@ -106,8 +112,20 @@ export class TmuxSession {
     }
   }
 
+  /**
+   * Waits until the shell's bare prompt is the last line: the program has exited and bash reads again. Typing
+   * before that would send the keys to the program still closing down.
+   */
+  async waitForPrompt(timeoutMs = 15_000): Promise<void> {
+    await this.waitFor((screen: string) => {
+      const lines = screen.split('\n').filter((l) => l.trim() !== '');
+      return lines.at(-1)?.trim() === '$';
+    }, timeoutMs);
+  }
+
   /** After the program ended: its exit status, read back through the shell. */
   async exitStatus(): Promise<number> {
+    await this.waitForPrompt();
     const marker = `rc${randomBytes(3).toString('hex')}`;
     this.run(`echo ${marker}=$?`);
     const screen = await this.waitFor(new RegExp(`${marker}=(\\d+)`));
@@ -116,6 +134,7 @@ export class TmuxSession {
 
   /** True when the terminal is back in cooked mode with echo (not left raw by the program). */
   async terminalIsSane(): Promise<boolean> {
+    await this.waitForPrompt();
     const marker = `tty${randomBytes(3).toString('hex')}`;
     this.run(`echo ${marker}:$(stty -a | tr ' ' '\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ,)`);
     const re = new RegExp(`${marker}:((?:-?[a-z]+,)+)`);
