@@ -108,6 +108,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     cmd.action(run(mod));
     program.addCommand(cmd, mod.name === 'setup' ? { isDefault: true } : {});
   }
+  program.addHelpText(
+    'after',
+    `
+Every command also takes: --root DIR, --dry-run, --answers FILE, --yes, --log-dir DIR, --json
+(see nix-mox <command> --help). Without a command nix-mox runs setup.`,
+  );
   program.exitOverride();
   program.addOption(new Option('--no-color', 'no colours (NO_COLOR is respected too)').hideHelp());
 

@@ -13,6 +13,7 @@ describe('nix-mox CLI surface', () => {
       expect(io.out()).toContain(name);
     }
     expect(io.out()).toContain('--version');
+    expect(io.out()).toContain('Every command also takes: --root DIR, --dry-run, --answers FILE, --yes');
   });
 
   it('each command has its own help with the global flags', async () => {
