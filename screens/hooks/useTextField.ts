@@ -2,7 +2,7 @@
 import type { Key } from 'ink';
 import { useRef, useState } from 'react';
 import type { Check } from '../../src/wizard/check';
-import { noKey, useKeys } from './useKeys';
+import { useKeys } from './useKeys';
 
 export interface TextState {
   value: string;
@@ -74,47 +74,16 @@ export interface TextFieldKeyOptions<T> {
   isActive: boolean;
 }
 
-/**
- * Ink hands over plain text and the control characters that arrive with it as one event ("abc\r" when a line is
- * pasted or typed faster than it reads). Splits such an event into one key per character so that an enter,
- * a backspace or a ctrl-u inside it still acts, in order.
- */
-export function splitKeys(input: string, key: Key): { input: string; key: Key }[] {
-  if (input.length < 2 || !/[\u0000-\u001f\u007f]/.test(input)) return [{ input, key }];
-  const out: { input: string; key: Key }[] = [];
-  let text = '';
-  const flush = () => {
-    if (text) out.push({ input: text, key: noKey });
-    text = '';
-  };
-  for (const ch of input) {
-    const code = ch.charCodeAt(0);
-    if (ch === '\r' || ch === '\n') {
-      flush();
-      out.push({ input: '', key: { ...noKey, return: true } });
-    } else if (ch === '\u007f' || ch === '\b') {
-      flush();
-      out.push({ input: '', key: { ...noKey, backspace: true } });
-    } else if (code < 0x20) {
-      flush();
-      out.push({ input: String.fromCharCode(code + 0x60), key: { ...noKey, ctrl: true } });
-    } else text += ch;
-  }
-  flush();
-  return out;
-}
-
 /** enter confirms a valid value (or shows why not), esc cancels, everything else edits. */
 export function useTextFieldKeys<T>(field: TextFieldState<T>, opts: TextFieldKeyOptions<T>): void {
   useKeys(
-    (raw, rawKey) => {
-      for (const { input, key } of splitKeys(raw, rawKey)) {
-        if (key.escape) return opts.onCancel();
-        if (key.return) {
-          const verdict = field.attempt();
-          if (verdict.ok) return opts.onSubmit(verdict.value);
-        } else field.apply(input, key);
-      }
+    // useKeys has already split a burst ("abc\r", ctrl-u and text) into one call per key, in order.
+    (input, key) => {
+      if (key.escape) return opts.onCancel();
+      if (key.return) {
+        const verdict = field.attempt();
+        if (verdict.ok) return opts.onSubmit(verdict.value);
+      } else field.apply(input, key);
     },
     { isActive: opts.isActive },
   );

@@ -29,6 +29,15 @@ describe('splitBurst', () => {
     expect(out[1]![0]).toBe('a');
   });
 
+  it('turns a chunk with enter, backspace and ctrl-u inside into keys, in order', () => {
+    const keys = splitBurst('\u0015lab\u007fb-1\r', none);
+    expect(
+      keys.map(([input, key]) =>
+        key.return ? 'enter' : key.backspace ? 'bs' : key.ctrl ? `ctrl-${input}` : input,
+      ),
+    ).toEqual(['ctrl-u', 'l', 'a', 'b', 'bs', 'b', '-', '1', 'enter']);
+  });
+
   it('leaves escape sequences and ctrl chords whole', () => {
     expect(splitBurst('\u001B[A', none)).toHaveLength(1);
     expect(splitBurst('ab', { ...none, ctrl: true })).toHaveLength(1);

@@ -1,6 +1,6 @@
 import type { Key } from 'ink';
 import { describe, expect, it } from 'vitest';
-import { editText, splitKeys } from '../../screens/hooks/useTextField';
+import { editText } from '../../screens/hooks/useTextField';
 import { noKey } from '../helpers/ink-key';
 
 const none = noKey;
@@ -43,20 +43,5 @@ describe('editText', () => {
     ]) {
       expect(editText(s('x'), '', key)).toBeNull();
     }
-  });
-});
-
-describe('splitKeys', () => {
-  it('leaves single keys and plain text alone', () => {
-    expect(splitKeys('a', none)).toEqual([{ input: 'a', key: none }]);
-    expect(splitKeys('abc', none)).toEqual([{ input: 'abc', key: none }]);
-  });
-  it('turns a chunk with enter, backspace and ctrl-u inside into keys, in order', () => {
-    const keys = splitKeys('\u0015lab\u007fb-1\r', none);
-    expect(
-      keys.map((k) =>
-        k.key.return ? 'enter' : k.key.backspace ? 'bs' : k.key.ctrl ? `ctrl-${k.input}` : k.input,
-      ),
-    ).toEqual(['ctrl-u', 'lab', 'bs', 'b-1', 'enter']);
   });
 });
